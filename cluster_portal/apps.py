@@ -1,0 +1,27 @@
+from django.apps import AppConfig, apps
+from django.conf import settings
+from django.db.models.signals import post_migrate
+
+
+def sync_site(using, **kwargs):
+    """Keep the Site record on the domain the portal is served under.
+
+    Sitemaps and django CMS build absolute links from it.
+    """
+    from django.contrib.sites.models import Site
+
+    Site.objects.using(using).update_or_create(
+        pk=settings.SITE_ID,
+        defaults={"domain": settings.SITE_DOMAIN, "name": settings.SITE_NAME},
+    )
+
+
+class ClusterPortalConfig(AppConfig):
+    """The project package as an app, for its templatetags and commands."""
+
+    name = "cluster_portal"
+    verbose_name = "Cluster portal"
+
+    def ready(self):
+        # After the sites app has created its default record.
+        post_migrate.connect(sync_site, sender=apps.get_app_config("sites"))

@@ -1,0 +1,266 @@
+"""The CMS page tree that ``load_demo_content`` builds from the brochure.
+
+Each page is identified by its ``reverse_id``; its text lives in
+``demo_content/<reverse_id>.<placeholder>.<language>.html``.
+"""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+CONTENT_DIR = Path(__file__).resolve().parent / "demo_content"
+
+
+@dataclass(frozen=True)
+class PageTitle:
+    title: str
+    slug: str
+    description: str
+    page_title: str = ""
+    menu_title: str = ""
+
+
+@dataclass(frozen=True)
+class DemoPage:
+    reverse_id: str
+    template: str
+    de: PageTitle
+    en: PageTitle
+    in_navigation: bool = True
+    placeholders: tuple[str, ...] = ("content",)
+    is_home: bool = False
+    children: tuple["DemoPage", ...] = field(default=())
+
+    def title(self, language):
+        return getattr(self, language)
+
+    def placeholder_html(self, slot, language):
+        path = CONTENT_DIR / f"{self.reverse_id}.{slot}.{language}.html"
+        return path.read_text(encoding="utf-8").strip()
+
+
+CONTENT = "pages/content.html"
+OVERVIEW = "pages/overview.html"
+
+PAGES = (
+    DemoPage(
+        reverse_id="home",
+        template="pages/home.html",
+        is_home=True,
+        in_navigation=False,
+        placeholders=("intro", "content"),
+        de=PageTitle(
+            title="Startseite",
+            page_title="Zukunftscluster Chemie/Kunststoffe Mitteldeutschland",
+            slug="startseite",
+            description=(
+                "Das Zukunftscluster Chemie/Kunststoffe Mitteldeutschland: die von "
+                "der Wirtschaft initiierte, länderübergreifende Plattform der "
+                "Chemie- und Kunststoffregion Mitteldeutschland."
+            ),
+        ),
+        en=PageTitle(
+            title="Home",
+            page_title="Future Cluster Chemistry/Plastics Central Germany",
+            slug="home",
+            description=(
+                "The Future Cluster Chemistry/Plastics Central Germany: the "
+                "industry-led platform for cooperation across the federal states "
+                "of the chemical and plastics region of Central Germany."
+            ),
+        ),
+    ),
+    DemoPage(
+        reverse_id="cluster",
+        template=CONTENT,
+        de=PageTitle(
+            title="Das Cluster",
+            slug="das-cluster",
+            description="Vision, Selbstverständnis und Ziele des Zukunftsclusters "
+            "Chemie/Kunststoffe Mitteldeutschland.",
+        ),
+        en=PageTitle(
+            title="The cluster",
+            slug="the-cluster",
+            description="Vision, mission and goals of the Future Cluster "
+            "Chemistry/Plastics Central Germany.",
+        ),
+    ),
+    DemoPage(
+        reverse_id="fields-of-action",
+        template=OVERVIEW,
+        de=PageTitle(
+            title="Handlungsfelder",
+            slug="handlungsfelder",
+            description="Die fünf Handlungsfelder des Clusters.",
+        ),
+        en=PageTitle(
+            title="Fields of action",
+            slug="fields-of-action",
+            description="The cluster's five fields of action.",
+        ),
+        children=(
+            DemoPage(
+                reverse_id="coordination",
+                template=CONTENT,
+                de=PageTitle(
+                    title="Koordination & Kooperationen",
+                    slug="koordination-kooperationen",
+                    description="Wie das Clustermanagement Akteure zusammenführt "
+                    "und neue Partner einbindet.",
+                ),
+                en=PageTitle(
+                    title="Coordination & cooperation",
+                    slug="coordination-cooperation",
+                    description="How the cluster management brings actors "
+                    "together and involves new partners.",
+                ),
+            ),
+            DemoPage(
+                reverse_id="strategy",
+                template=CONTENT,
+                de=PageTitle(
+                    title="Strategiebildung",
+                    slug="strategiebildung",
+                    description="Die Clusterstrategie, entwickelt mit den "
+                    "Akteuren und in Abstimmung mit den Landesregierungen.",
+                ),
+                en=PageTitle(
+                    title="Strategy development",
+                    slug="strategy-development",
+                    description="The cluster strategy, developed with the actors "
+                    "and in consultation with the state governments.",
+                ),
+            ),
+            DemoPage(
+                reverse_id="innovation",
+                template=CONTENT,
+                de=PageTitle(
+                    title="Innovation",
+                    slug="innovation",
+                    description="Innovationsförderung, der IQ-Cluster-"
+                    "Innovationspreis und der Roadmap-Prozess.",
+                ),
+                en=PageTitle(
+                    title="Innovation",
+                    slug="innovation",
+                    description="Promoting innovation, the IQ Cluster Innovation "
+                    "Prize and the roadmap process.",
+                ),
+            ),
+            DemoPage(
+                reverse_id="international",
+                template=CONTENT,
+                de=PageTitle(
+                    title="Internationale Aktivitäten",
+                    slug="internationale-aktivitaeten",
+                    description="ECRN, High-Level Group Chemie, ChemLog, ChemClust "
+                    "und EU-Förderprogramme.",
+                ),
+                en=PageTitle(
+                    title="International activities",
+                    slug="international-activities",
+                    description="ECRN, High-Level Group Chemistry, ChemLog, "
+                    "ChemClust and EU funding programmes.",
+                ),
+            ),
+            DemoPage(
+                reverse_id="public-relations",
+                template=CONTENT,
+                de=PageTitle(
+                    title="Öffentlichkeitsarbeit",
+                    slug="oeffentlichkeitsarbeit",
+                    description="Clusteratlas, CKnews, CKreihe, die Website und "
+                    "die Präsenz auf Tagungen und Messen.",
+                ),
+                en=PageTitle(
+                    title="Public relations",
+                    slug="public-relations",
+                    description="Cluster atlas, CKnews, CKreihe, the website and "
+                    "the cluster's presence at conferences and fairs.",
+                ),
+            ),
+        ),
+    ),
+    DemoPage(
+        reverse_id="speakers",
+        template=CONTENT,
+        de=PageTitle(
+            title="Clustersprecher",
+            slug="clustersprecher",
+            description="Die vier Sprecher des Zukunftsclusters "
+            "Chemie/Kunststoffe Mitteldeutschland.",
+        ),
+        en=PageTitle(
+            title="Cluster speakers",
+            slug="cluster-speakers",
+            description="The four speakers of the Future Cluster "
+            "Chemistry/Plastics Central Germany.",
+        ),
+    ),
+    DemoPage(
+        reverse_id="contact",
+        template=CONTENT,
+        de=PageTitle(
+            title="Clustermanagement & Kontakt",
+            menu_title="Kontakt",
+            slug="kontakt",
+            description="So erreichen Sie das Clustermanagement in Halle (Saale).",
+        ),
+        en=PageTitle(
+            title="Cluster management & contact",
+            menu_title="Contact",
+            slug="contact",
+            description="How to reach the cluster management in Halle (Saale).",
+        ),
+    ),
+    DemoPage(
+        reverse_id="legal-notice",
+        template=CONTENT,
+        in_navigation=False,
+        de=PageTitle(
+            title="Impressum",
+            slug="impressum",
+            description="Anbieterkennzeichnung der Website.",
+        ),
+        en=PageTitle(
+            title="Legal notice",
+            slug="legal-notice",
+            description="Information about the provider of this website.",
+        ),
+    ),
+    DemoPage(
+        reverse_id="privacy",
+        template=CONTENT,
+        in_navigation=False,
+        de=PageTitle(
+            title="Datenschutz",
+            page_title="Datenschutzerklärung",
+            slug="datenschutz",
+            description="Welche personenbezogenen Daten die Website verarbeitet "
+            "und welche Rechte Sie haben.",
+        ),
+        en=PageTitle(
+            title="Privacy policy",
+            slug="privacy-policy",
+            description="Which personal data this website processes and what "
+            "your rights are.",
+        ),
+    ),
+    DemoPage(
+        reverse_id="accessibility",
+        template=CONTENT,
+        in_navigation=False,
+        de=PageTitle(
+            title="Erklärung zur Barrierefreiheit",
+            slug="barrierefreiheit",
+            description="Wie barrierefrei die Website ist und wie Sie uns "
+            "Barrieren melden können.",
+        ),
+        en=PageTitle(
+            title="Accessibility statement",
+            slug="accessibility",
+            description="How accessible this website is and how to report "
+            "barriers to us.",
+        ),
+    ),
+)

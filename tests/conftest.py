@@ -1,0 +1,26 @@
+from io import StringIO
+
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Every test database starts with the published demo page tree."""
+    with django_db_blocker.unblock():
+        call_command("load_demo_content", stdout=StringIO())
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private_media"
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """django CMS caches pages and menus; no test may see another's cache."""
+    cache.clear()
+    yield
+    cache.clear()
