@@ -34,7 +34,7 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 SITE_ID = 1
 # The public host name; sitemaps and django CMS build absolute links from it.
 SITE_DOMAIN = env.str("SITE_DOMAIN", default="127.0.0.1:8000")
-SITE_NAME = "Zukunftscluster Chemie/Kunststoffe Mitteldeutschland"
+SITE_NAME = "Cluster Chemie/Kunststoffe Mitteldeutschland"
 ROOT_URLCONF = "cluster_portal.urls"
 WSGI_APPLICATION = "cluster_portal.wsgi.application"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -109,14 +109,24 @@ def test_footer_carries_the_contact_and_the_legal_links(client):
         assert f'href="{page_url(reverse_id, "en")}"' in footer
 
 
-def test_fields_of_action_list_their_five_subpages(client):
-    for url in (page_url("home", "de"), page_url("fields-of-action", "de")):
-        html = client.get(url).content.decode()
-        for reverse_id in (
+@pytest.mark.parametrize(
+    ("reverse_id", "section_start"),
+    [("home", 'class="home-fields"'), ("fields-of-action", 'class="subpages"')],
+)
+def test_fields_of_action_are_listed_as_cards(client, reverse_id, section_start):
+    html = client.get(page_url(reverse_id, "de")).content.decode()
+    section = html.split(section_start)[1].split("</ul>")[0]
+
+    links = [
+        page_url(field, "de")
+        for field in (
             "coordination",
             "strategy",
             "innovation",
             "international",
             "public-relations",
-        ):
-            assert f'href="{page_url(reverse_id, "de")}"' in html
+        )
+    ]
+    assert section.count('class="card"') == len(links)
+    for link in links:
+        assert f'href="{link}"' in section
