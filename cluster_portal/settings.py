@@ -87,7 +87,6 @@ MIDDLEWARE = [
     "cms.middleware.user.CurrentUserMiddleware",
     "cms.middleware.page.CurrentPageMiddleware",
     "cms.middleware.toolbar.ToolbarMiddleware",
-    "cms.middleware.language.LanguageCookieMiddleware",
 ]
 
 TEMPLATES = [
@@ -196,6 +195,8 @@ CMS_PLACEHOLDER_CACHE = True
 CMS_PLUGIN_CACHE = True
 DJANGOCMS_VERSIONING_ALLOW_DELETING_VERSIONS = False
 TEXT_INLINE_EDITING = True
+# Postal addresses keep their semantics in text plugins.
+TEXT_ADDITIONAL_ATTRIBUTES = {"address": set()}
 # The text editor only offers what the site's stylesheet supports.
 TEXT_EDITOR_SETTINGS = {
     "toolbar": [
