@@ -130,3 +130,16 @@ def test_fields_of_action_are_listed_as_cards(client, reverse_id, section_start)
     assert section.count('class="card"') == len(links)
     for link in links:
         assert f'href="{link}"' in section
+
+
+def test_reading_the_site_sets_no_cookies(client):
+    for url in ("/", "/de/", "/en/the-cluster/", "/de/gibt-es-nicht/"):
+        response = client.get(url, headers={"accept-language": "en"})
+        assert response.cookies == {}, url
+
+
+def test_contact_page_marks_up_the_postal_address(client):
+    html = client.get(page_url("contact", "de")).content.decode()
+
+    assert "<address>isw Gesellschaft" in html
+    assert "Hoher Weg 3" in html
