@@ -1,0 +1,54 @@
+import urllib.request
+import xml.etree.ElementTree as ET
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+pytestmark = pytest.mark.browser
+
+WCAG_21_AA = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+    "resultTypes": ["violations"],
+}
+PHONE = (320, 640)
+DESKTOP = (1280, 900)
+LOC = "{http://www.sitemaps.org/schemas/sitemap/0.9}loc"
+
+
+@pytest.fixture(scope="module")
+def every_page(live_site):
+    """Every page in the sitemap, plus an error page."""
+    with urllib.request.urlopen(f"{live_site}/sitemap.xml") as response:
+        urls = [loc.text for loc in ET.parse(response).iter(LOC)]
+    assert len(urls) == 26
+    return [*urls, f"{live_site}/de/gibt-es-nicht/"]
+
+
+@pytest.mark.parametrize(
+    "site_page", [PHONE, DESKTOP], indirect=True, ids=["phone", "desktop"]
+)
+def test_every_page_meets_wcag_21_aa(site_page, every_page):
+    axe = Axe()
+    violations = {}
+    for url in every_page:
+        site_page.goto(url)
+        results = axe.run(site_page, options=WCAG_21_AA)
+        if results.violations_count:
+            violations[url] = results.generate_report()
+
+    assert violations == {}
+
+
+@pytest.mark.parametrize("site_page", [PHONE], indirect=True, ids=["320px"])
+def test_every_page_fits_a_320_pixel_screen(site_page, every_page):
+    overflowing = []
+    for url in every_page:
+        site_page.goto(url)
+        overflow = site_page.evaluate(
+            "document.documentElement.scrollWidth"
+            " - document.documentElement.clientWidth"
+        )
+        if overflow > 0:
+            overflowing.append((url, overflow))
+
+    assert overflowing == []
