@@ -51,3 +51,44 @@ def test_unknown_page_shows_the_localized_404(site_page):
 
     assert response.status == 404
     expect(site_page.locator("h1")).to_have_text("Page not found")
+
+
+@pytest.mark.parametrize("site_page", [(360, 740)], indirect=True, ids=["phone"])
+def test_phone_menu_opens_and_leads_to_a_page(site_page):
+    site_page.goto("/de/")
+    nav = site_page.get_by_role("navigation", name="Hauptnavigation")
+    menu_button = site_page.get_by_role("button", name="Menü")
+    expect(nav.get_by_role("link", name="Clustersprecher")).to_be_hidden()
+
+    menu_button.click()
+
+    expect(site_page.get_by_role("button", name="Menü schließen")).to_have_attribute(
+        "aria-expanded", "true"
+    )
+    nav.get_by_role("link", name="Clustersprecher").click()
+    expect(site_page).to_have_url(re.compile("/de/clustersprecher/$"))
+    expect(site_page.locator("h1")).to_have_text("Clustersprecher")
+
+
+def test_desktop_submenu_opens_with_its_button_and_closes_with_escape(site_page):
+    site_page.goto("/en/")
+    nav = site_page.get_by_role("navigation", name="Main navigation")
+    submenu_link = nav.get_by_role("link", name="Innovation")
+    expect(submenu_link).to_be_hidden()
+
+    nav.get_by_role("button", name="Submenu Fields of action").click()
+    expect(submenu_link).to_be_visible()
+    site_page.keyboard.press("Escape")
+
+    expect(submenu_link).to_be_hidden()
+
+
+def test_skip_link_moves_keyboard_focus_to_the_content(site_page):
+    site_page.goto("/de/das-cluster/")
+
+    site_page.keyboard.press("Tab")
+    skip_link = site_page.get_by_role("link", name="Zum Inhalt springen")
+    expect(skip_link).to_be_focused()
+    site_page.keyboard.press("Enter")
+
+    expect(site_page.locator("main")).to_be_focused()
