@@ -24,3 +24,9 @@ def empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+def pytest_report_header(config):
+    from django.db import connection
+
+    return f"database: {connection.vendor} ({connection.settings_dict['NAME']})"
