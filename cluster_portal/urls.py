@@ -6,12 +6,13 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from .sitemaps import PageSitemap
-from .views import robots_txt
+from .views import favicon, robots_txt
 
 sitemaps = {"pages": PageSitemap}
 
 urlpatterns = [
     path("robots.txt", robots_txt, name="robots-txt"),
+    path("favicon.ico", favicon, name="favicon"),
     path(
         "sitemap.xml",
         sitemap,

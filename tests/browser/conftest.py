@@ -22,6 +22,9 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 
+# A staff account on the live site, for the editing journeys.
+EDITOR = ("editor", "a-long-editor-password-for-tests")
+
 
 def pytest_collection_modifyitems(config, items):
     if Path(CHROMIUM).exists():
@@ -71,11 +74,15 @@ def live_site(tmp_path_factory):
         # Plain HTTP on the loopback interface.
         "SECURE_SSL_REDIRECT": "0",
         "SECURE_HSTS_SECONDS": "0",
+        "DJANGO_SUPERUSER_USERNAME": EDITOR[0],
+        "DJANGO_SUPERUSER_PASSWORD": EDITOR[1],
+        "DJANGO_SUPERUSER_EMAIL": "editor@example.org",
     }
     manage = [sys.executable, "manage.py"]
     for command in (
         ["migrate", "--noinput"],
         ["load_demo_content"],
+        ["createsuperuser", "--noinput"],
         ["collectstatic", "--noinput"],
     ):
         subprocess.run(

@@ -3,6 +3,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.conftest import EDITOR
+
 pytestmark = pytest.mark.browser
 
 
@@ -92,3 +94,20 @@ def test_skip_link_moves_keyboard_focus_to_the_content(site_page):
     site_page.keyboard.press("Enter")
 
     expect(site_page.locator("main")).to_be_focused()
+
+
+def test_editor_drafts_and_publishes_a_page_with_the_toolbar(site_page):
+    site_page.goto("/de/admin/login/?next=/de/handlungsfelder/strategiebildung/")
+    site_page.get_by_label("Benutzername").fill(EDITOR[0])
+    site_page.get_by_label("Passwort").fill(EDITOR[1])
+    site_page.get_by_role("button", name="Anmelden").click()
+    expect(site_page).to_have_url(re.compile("/de/handlungsfelder/strategiebildung/$"))
+    toolbar = site_page.locator(".cms-toolbar")
+
+    toolbar.get_by_text("Neuer Entwurf").click()
+
+    expect(site_page).to_have_url(re.compile("/admin/cms/placeholder/object/"))
+    expect(site_page.locator("h1")).to_have_text("Strategiebildung")
+    toolbar.get_by_text("Veröffentlichen", exact=True).click()
+    expect(site_page).to_have_url(re.compile("/de/handlungsfelder/strategiebildung/$"))
+    expect(toolbar.get_by_text("Neuer Entwurf")).to_be_visible()
