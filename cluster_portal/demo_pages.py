@@ -27,11 +27,12 @@ class DemoPage:
     en: PageTitle
     in_navigation: bool = True
     placeholders: tuple[str, ...] = ("content",)
+    # An app attached here, by its apphook class name; its namespace is the
+    # app's URL namespace.
+    apphook: str = ""
+    apphook_namespace: str = ""
     is_home: bool = False
     children: tuple["DemoPage", ...] = field(default=())
-
-    def title(self, language):
-        return getattr(self, language)
 
     def placeholder_html(self, slot, language):
         path = CONTENT_DIR / f"{self.reverse_id}.{slot}.{language}.html"

@@ -9,9 +9,7 @@ from django.views.decorators.http import require_GET
 @cache_control(max_age=86400, public=True)
 def robots_txt(request):
     """Let crawlers in everywhere but the admin, and name the sitemap."""
-    sitemap_url = request.build_absolute_uri(
-        reverse("django.contrib.sitemaps.views.sitemap")
-    )
+    sitemap_url = request.build_absolute_uri(reverse("sitemap-index"))
     lines = [
         "User-agent: *",
         "Disallow: /de/admin/",

@@ -7,6 +7,8 @@ from django.core.management import call_command
 from djangocms_versioning.constants import PUBLISHED
 from djangocms_versioning.models import Version
 
+from tests.portal.test_pages import DEMO_PAGES
+
 pytestmark = pytest.mark.django_db
 
 COUNTED_MODELS = (
@@ -37,8 +39,8 @@ def test_running_it_twice_changes_nothing():
     output = load_demo_content()
 
     assert counts() == before
-    assert "0 created" in output
-    assert before["Page"] == 13
+    assert "Pages: 0 created" in output
+    assert before["Page"] == len(DEMO_PAGES)
 
 
 def test_every_page_is_published_in_both_languages():
@@ -56,7 +58,7 @@ def test_it_rebuilds_a_deleted_page_and_leaves_the_others(client):
 
     output = load_demo_content()
 
-    assert "1 created" in output
+    assert "Pages: 1 created" in output
     assert client.get("/de/datenschutz/").status_code == 200
     assert client.get("/en/privacy-policy/").status_code == 200
 

@@ -6,6 +6,8 @@ from cms.models import PageContent
 from django.contrib.auth import get_user_model
 from djangocms_versioning.models import Version
 
+from tests.portal.test_pages import DEMO_PAGES
+
 pytestmark = pytest.mark.django_db
 
 NS = {
@@ -15,7 +17,7 @@ NS = {
 
 
 def sitemap_entries(client):
-    response = client.get("/sitemap.xml")
+    response = client.get("/sitemap-pages.xml")
     assert response.status_code == 200
     root = ET.fromstring(response.content)
     return {
@@ -46,7 +48,7 @@ def test_sitemap_lists_every_page_with_its_language_alternates(client, settings)
 
     entries = sitemap_entries(client)
 
-    assert len(entries) == 26
+    assert len(entries) == 2 * len(DEMO_PAGES)
     assert entries[f"{host}/de/das-cluster/"] == {
         "de": f"{host}/de/das-cluster/",
         "en": f"{host}/en/the-cluster/",
@@ -71,6 +73,20 @@ def test_the_switcher_sends_to_the_home_page_when_a_translation_is_missing(clien
     html = client.get("/de/nur-deutsch/").content.decode()
 
     assert '<a href="/en/" hreflang="en"' in html
+
+
+def test_the_sitemap_index_names_the_pages_section(client, settings):
+    response = client.get("/sitemap.xml")
+
+    assert response.status_code == 200
+    sections = [
+        loc.text for loc in ET.fromstring(response.content).iter(f"{{{NS['s']}}}loc")
+    ]
+    assert f"http://{settings.SITE_DOMAIN}/sitemap-pages.xml" in sections
+
+
+def test_an_unknown_sitemap_section_is_404(client):
+    assert client.get("/sitemap-nothing.xml", follow=True).status_code == 404
 
 
 def test_robots_txt_names_the_sitemap(client):

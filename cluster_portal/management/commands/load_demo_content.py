@@ -2,11 +2,15 @@ from cms.api import add_plugin, create_page, create_page_content
 from cms.models import Page, PageContent
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from djangocms_versioning.models import Version
 
 from cluster_portal.demo_pages import PAGES
+
+# Each app's own demo data, loaded after the page tree, in this order.
+APP_DEMO_COMMANDS = ()
 
 # The account that demo pages are created and published as.
 EDITOR_USERNAME = "demo-content"
@@ -21,9 +25,9 @@ DEMO_ACCOUNTS = (
 class Command(BaseCommand):
     help = (
         "Build the CMS page tree from the cluster's brochure in German and "
-        "English and publish it. Pages that exist already are left alone, so "
-        "running it twice changes nothing. With DEBUG on, also create the demo "
-        "accounts admin/admin and member/member."
+        "English and publish it, then load each app's demo data. What exists "
+        "already is left alone, so running it twice changes nothing. With "
+        "DEBUG on, also create the demo accounts admin/admin and member/member."
     )
 
     def handle(self, *args, **options):
@@ -31,6 +35,8 @@ class Command(BaseCommand):
             editor = self.demo_editor()
             created = self.create_pages(PAGES, parent=None, editor=editor)
             self.stdout.write(f"Pages: {created} created, the rest already there.")
+            for command in APP_DEMO_COMMANDS:
+                call_command(command, stdout=self.stdout)
             if settings.DEBUG:
                 self.create_demo_accounts()
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
@@ -70,6 +76,8 @@ class Command(BaseCommand):
             parent=parent,
             reverse_id=demo_page.reverse_id,
             in_navigation=demo_page.in_navigation,
+            apphook=demo_page.apphook or None,
+            apphook_namespace=demo_page.apphook_namespace or None,
             created_by=editor,
         )
         create_page_content(
