@@ -32,8 +32,15 @@ $(VENV)/.installed-dev: requirements-dev.txt $(VENV)/.installed
 # Refresh the message catalogues after changing translatable strings
 # (needs GNU gettext: apt-get install gettext). The compiled .mo files are
 # committed, so running the site never needs gettext.
+# Each app keeps its own catalogue in <app>/locale; locale/ holds the rest.
+APPS := members events newsletter
 messages: $(VENV)/.installed
-	$(BIN)/python manage.py makemessages --all --no-location --ignore=.venv --ignore=tests
+	$(BIN)/python manage.py makemessages -l de -l en --no-location \
+		--ignore=.venv --ignore=tests --ignore=staticfiles $(APPS:%=--ignore=%)
+	for app in $(APPS); do \
+		mkdir -p $$app/locale && \
+		(cd $$app && ../$(BIN)/python ../manage.py makemessages -l de -l en --no-location) || exit 1; \
+	done
 	$(BIN)/python manage.py compilemessages --ignore=.venv
 
 clean:

@@ -5,7 +5,17 @@ from pathlib import Path
 import pytest
 from django.utils import translation
 
-LOCALE_DIR = Path(__file__).resolve().parents[2] / "locale"
+PROJECT_DIR = Path(__file__).resolve().parents[2]
+# The project's catalogue and each app's own.
+CATALOGUES = sorted(
+    path.relative_to(PROJECT_DIR)
+    for pattern in (
+        "locale/*/LC_MESSAGES/django.po",
+        "*/locale/*/LC_MESSAGES/django.po",
+    )
+    for path in PROJECT_DIR.glob(pattern)
+    if ".venv" not in path.parts
+)
 ENTRY = re.compile(r'^msgid ((?:".*"\n)+)msgstr ((?:".*"\n)+)', re.MULTILINE)
 
 
@@ -13,26 +23,37 @@ def unquote(quoted_lines):
     return "".join(ast.literal_eval(line) for line in quoted_lines.splitlines())
 
 
-def catalogue(language):
+def catalogue(po_path):
     """The msgid/msgstr pairs of a .po file, the header left out."""
-    text = (LOCALE_DIR / language / "LC_MESSAGES" / "django.po").read_text()
+    text = (PROJECT_DIR / po_path).read_text()
     pairs = {unquote(msgid): unquote(msgstr) for msgid, msgstr in ENTRY.findall(text)}
     pairs.pop("", None)
     return pairs
 
 
-def test_every_german_message_is_translated():
-    untranslated = [msgid for msgid, msgstr in catalogue("de").items() if not msgstr]
+def language_of(po_path):
+    return po_path.parts[-3]
+
+
+def test_there_are_catalogues_for_both_languages():
+    assert {language_of(path) for path in CATALOGUES} == {"de", "en"}
+
+
+@pytest.mark.parametrize(
+    "po_path", [path for path in CATALOGUES if language_of(path) == "de"], ids=str
+)
+def test_every_german_message_is_translated(po_path):
+    untranslated = [msgid for msgid, msgstr in catalogue(po_path).items() if not msgstr]
 
     assert untranslated == []
 
 
-@pytest.mark.parametrize("language", ["de", "en"])
-def test_compiled_catalogues_match_their_sources(language):
-    with translation.override(language):
+@pytest.mark.parametrize("po_path", CATALOGUES, ids=str)
+def test_compiled_catalogues_match_their_sources(po_path):
+    with translation.override(language_of(po_path)):
         stale = {
             msgid: msgstr
-            for msgid, msgstr in catalogue(language).items()
+            for msgid, msgstr in catalogue(po_path).items()
             if msgstr and translation.gettext(msgid) != msgstr
         }
 
