@@ -20,6 +20,15 @@ class PageTitle:
 
 
 @dataclass(frozen=True)
+class DemoPlugin:
+    """A plugin placed after the page's text, in both languages."""
+
+    slot: str
+    plugin_type: str
+    data: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class DemoPage:
     reverse_id: str
     template: str
@@ -31,6 +40,7 @@ class DemoPage:
     # app's URL namespace.
     apphook: str = ""
     apphook_namespace: str = ""
+    plugins: tuple[DemoPlugin, ...] = ()
     is_home: bool = False
     children: tuple["DemoPage", ...] = field(default=())
 

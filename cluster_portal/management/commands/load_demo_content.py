@@ -101,6 +101,11 @@ class Command(BaseCommand):
                     content.language,
                     body=demo_page.placeholder_html(slot, content.language),
                 )
+            for plugin in demo_page.plugins:
+                placeholder = content.get_placeholders().get(slot=plugin.slot)
+                add_plugin(
+                    placeholder, plugin.plugin_type, content.language, **plugin.data
+                )
             Version.objects.get_for_content(content).publish(editor)
         if demo_page.is_home:
             page.set_as_homepage(editor)
