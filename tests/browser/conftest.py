@@ -57,9 +57,16 @@ def wait_until_up(url, process, timeout=30):
 
 
 @pytest.fixture(scope="session")
-def live_site(tmp_path_factory):
+def live_site_dir(tmp_path_factory):
+    """The live site's folder: database, media, and ``mail/``, where every
+    e-mail the site sends lands as a file."""
+    return tmp_path_factory.mktemp("live_site")
+
+
+@pytest.fixture(scope="session")
+def live_site(live_site_dir):
     """Base URL of the portal, served by gunicorn with the demo content."""
-    workdir = tmp_path_factory.mktemp("live_site")
+    workdir = live_site_dir
     port = free_port()
     env = os.environ | {
         "DEBUG": "0",
@@ -68,6 +75,7 @@ def live_site(tmp_path_factory):
         "SITE_DOMAIN": f"127.0.0.1:{port}",
         "DATABASE_URL": f"sqlite:///{workdir / 'db.sqlite3'}",
         "CACHE_URL": "locmemcache://",
+        "EMAIL_URL": f"filemail:///{workdir / 'mail'}",
         "MEDIA_ROOT": str(workdir / "media"),
         "PRIVATE_MEDIA_ROOT": str(workdir / "private_media"),
         "STATIC_ROOT": str(workdir / "static"),
