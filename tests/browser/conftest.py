@@ -63,18 +63,23 @@ def live_site_dir(tmp_path_factory):
     return tmp_path_factory.mktemp("live_site")
 
 
+# The live site's workers share a Redis cache, as production hosts do.
+LIVE_SITE_CACHE_URL = "redis://127.0.0.1:6379/14"
+
+
 @pytest.fixture(scope="session")
-def live_site(live_site_dir):
-    """Base URL of the portal, served by gunicorn with the demo content."""
+def live_site_env(live_site_dir):
+    """The environment the live site runs with; a management command run with
+    it works on the live site's database."""
     workdir = live_site_dir
     port = free_port()
-    env = os.environ | {
+    return os.environ | {
         "DEBUG": "0",
         "SECRET_KEY": "browser-tests-only-" + "x" * 40,
         "ALLOWED_HOSTS": "127.0.0.1",
         "SITE_DOMAIN": f"127.0.0.1:{port}",
         "DATABASE_URL": f"sqlite:///{workdir / 'db.sqlite3'}",
-        "CACHE_URL": "locmemcache://",
+        "CACHE_URL": LIVE_SITE_CACHE_URL,
         "EMAIL_URL": f"filemail:///{workdir / 'mail'}",
         "MEDIA_ROOT": str(workdir / "media"),
         "PRIVATE_MEDIA_ROOT": str(workdir / "private_media"),
@@ -86,6 +91,15 @@ def live_site(live_site_dir):
         "DJANGO_SUPERUSER_PASSWORD": EDITOR[1],
         "DJANGO_SUPERUSER_EMAIL": "editor@example.org",
     }
+
+
+@pytest.fixture(scope="session")
+def live_site(live_site_env):
+    """Base URL of the portal, served by gunicorn with the demo content."""
+    import redis
+
+    env = live_site_env
+    redis.Redis.from_url(LIVE_SITE_CACHE_URL).flushdb()
     manage = [sys.executable, "manage.py"]
     for command in (
         ["migrate", "--noinput"],
@@ -102,7 +116,7 @@ def live_site(live_site_dir):
             gunicorn,
             "cluster_portal.wsgi",
             "--bind",
-            f"127.0.0.1:{port}",
+            env["SITE_DOMAIN"],
             "--workers",
             "2",
         ],
@@ -111,7 +125,7 @@ def live_site(live_site_dir):
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    base_url = f"http://127.0.0.1:{port}"
+    base_url = f"http://{env['SITE_DOMAIN']}"
     try:
         wait_until_up(f"{base_url}/de/", server)
         yield base_url
