@@ -1,0 +1,186 @@
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from .managers import OrganizationQuerySet, PersonQuerySet
+
+
+class FederalState(models.TextChoices):
+    SAXONY = "sachsen", _("Saxony")
+    SAXONY_ANHALT = "sachsen-anhalt", _("Saxony-Anhalt")
+    THURINGIA = "thueringen", _("Thuringia")
+    ELSEWHERE = "elsewhere", _("Elsewhere")
+
+
+class Sector(models.Model):
+    """A branch of the cluster's value chain, maintained by the editors."""
+
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("sector")
+        verbose_name_plural = _("sectors")
+
+    def __str__(self):
+        return self.name
+
+
+class Organization(models.Model):
+    """An actor of the cluster: a company, institute, association, service
+    provider or public body."""
+
+    class Kind(models.TextChoices):
+        COMPANY = "company", _("Company")
+        INSTITUTE = "institute", _("Research or education institute")
+        ASSOCIATION = "association", _("Association")
+        SERVICE_PROVIDER = "service-provider", _("Service provider")
+        PUBLIC_BODY = "public-body", _("Politics and administration")
+
+    class Size(models.TextChoices):
+        LARGE = "large", _("Large company")
+        SME = "sme", _("Small or medium-sized enterprise")
+
+    name = models.CharField(_("name"), max_length=200)
+    short_name = models.CharField(_("short name"), max_length=60, blank=True)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    size = models.CharField(
+        _("size"),
+        max_length=10,
+        choices=Size.choices,
+        blank=True,
+        help_text=_("For companies only."),
+    )
+    sectors = models.ManyToManyField(
+        Sector, verbose_name=_("sectors"), related_name="organizations", blank=True
+    )
+    description = models.TextField(_("description"), blank=True)
+    logo = models.ImageField(_("logo"), upload_to="logos/", blank=True)
+    website = models.URLField(_("website"), blank=True)
+    street = models.CharField(_("street and number"), max_length=200, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=10, blank=True)
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    federal_state = models.CharField(
+        _("federal state"),
+        max_length=20,
+        choices=FederalState.choices,
+        default=FederalState.SAXONY_ANHALT,
+    )
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+    email = models.EmailField(_("public e-mail"), blank=True)
+    phone = models.CharField(_("public phone"), max_length=40, blank=True)
+    fax = models.CharField(_("fax"), max_length=40, blank=True)
+    is_member = models.BooleanField(_("cluster member"), default=False)
+    is_published = models.BooleanField(_("published"), default=True)
+    is_sample = models.BooleanField(
+        _("sample"),
+        default=False,
+        help_text=_("Fictional demo entry; delete before going live."),
+    )
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+    updated = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = OrganizationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("members:organization-detail", kwargs={"slug": self.slug})
+
+
+class Person(models.Model):
+    """Someone the directory names: contact of an organisation, cluster speaker
+    or member of the cluster management."""
+
+    academic_title = models.CharField(
+        _("academic title"), max_length=40, blank=True, help_text=_("e.g. Dr. habil.")
+    )
+    first_name = models.CharField(_("first name"), max_length=100)
+    last_name = models.CharField(_("last name"), max_length=100)
+    position = models.CharField(_("position"), max_length=200, blank=True)
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("organisation"),
+        related_name="people",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+    photo = models.ImageField(_("photo"), upload_to="people/", blank=True)
+    email = models.EmailField(_("public e-mail"), blank=True)
+    phone = models.CharField(_("public phone"), max_length=40, blank=True)
+    speaker_role = models.CharField(
+        _("speaker role"),
+        max_length=200,
+        blank=True,
+        help_text=_("Filled in for the cluster's speakers only."),
+    )
+    is_management = models.BooleanField(_("cluster management"), default=False)
+    order = models.PositiveSmallIntegerField(
+        _("order"), default=0, help_text=_("Order among speakers and management.")
+    )
+
+    objects = PersonQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "last_name", "first_name"]
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+
+    def __str__(self):
+        return self.full_name
+
+    @property
+    def full_name(self):
+        parts = (self.academic_title, self.first_name, self.last_name)
+        return " ".join(part for part in parts if part)
+
+
+class MemberAccount(models.Model):
+    """Ties a user account to the member organisation it belongs to."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        related_name="member_account",
+        on_delete=models.CASCADE,
+    )
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("organisation"),
+        related_name="member_accounts",
+        on_delete=models.CASCADE,
+    )
+
+    class Meta:
+        verbose_name = _("member account")
+        verbose_name_plural = _("member accounts")
+
+    def __str__(self):
+        return f"{self.user} ({self.organization})"
