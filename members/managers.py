@@ -27,8 +27,9 @@ class OrganizationQuerySet(models.QuerySet):
 
 class PersonQuerySet(models.QuerySet):
     def speakers(self):
+        # The German role is the one every speaker has (English falls back to it).
         return (
-            self.exclude(speaker_role="")
+            self.filter(speaker_role_de__gt="")
             .select_related("organization")
             .order_by("order", "last_name")
         )

@@ -1,7 +1,9 @@
+from cms.models import CMSPlugin
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .managers import OrganizationQuerySet, PersonQuerySet
@@ -69,7 +71,7 @@ class Organization(models.Model):
         _("federal state"),
         max_length=20,
         choices=FederalState.choices,
-        default=FederalState.SAXONY_ANHALT,
+        blank=True,
     )
     latitude = models.DecimalField(
         _("latitude"),
@@ -123,7 +125,7 @@ class Person(models.Model):
     )
     first_name = models.CharField(_("first name"), max_length=100)
     last_name = models.CharField(_("last name"), max_length=100)
-    position = models.CharField(_("position"), max_length=200, blank=True)
+    position = models.CharField(_("job title"), max_length=200, blank=True)
     organization = models.ForeignKey(
         Organization,
         verbose_name=_("organisation"),
@@ -184,3 +186,102 @@ class MemberAccount(models.Model):
 
     def __str__(self):
         return f"{self.user} ({self.organization})"
+
+
+class OrganizationChange(models.Model):
+    """A member's proposed change to their organisation's entry, shown on the
+    site only once the cluster management has approved it."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+
+    # The fields a member may change, copied to the organisation on approval.
+    FIELDS = (
+        "description_de",
+        "description_en",
+        "website",
+        "email",
+        "phone",
+        "street",
+        "postcode",
+        "city",
+    )
+
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("organisation"),
+        related_name="changes",
+        on_delete=models.CASCADE,
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("submitted by"),
+        related_name="+",
+        on_delete=models.SET_NULL,
+        null=True,
+    )
+    submitted_at = models.DateTimeField(_("submitted"), auto_now_add=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reviewed by"),
+        related_name="+",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+    reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True)
+    description_de = models.TextField(_("description (German)"), blank=True)
+    description_en = models.TextField(_("description (English)"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    email = models.EmailField(_("public e-mail"), blank=True)
+    phone = models.CharField(_("public phone"), max_length=40, blank=True)
+    street = models.CharField(_("street and number"), max_length=200, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=10, blank=True)
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    logo = models.ImageField(_("new logo"), upload_to="logos/", blank=True)
+
+    class Meta:
+        ordering = ["-submitted_at"]
+        verbose_name = _("change by a member")
+        verbose_name_plural = _("changes by members")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization"],
+                condition=models.Q(status="pending"),
+                name="one_pending_change_per_organization",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.organization} ({self.get_status_display()})"
+
+    def changed_fields(self):
+        """(field, current value, proposed value) for what this change alters."""
+        changes = [
+            (name, getattr(self.organization, name), getattr(self, name))
+            for name in self.FIELDS
+            if getattr(self.organization, name) != getattr(self, name)
+        ]
+        if self.logo:
+            changes.append(("logo", self.organization.logo, self.logo))
+        return changes
+
+
+class OrganizationTeaser(CMSPlugin):
+    """A plugin showing organisations an editor picked."""
+
+    title = models.CharField(_("heading"), max_length=200, blank=True)
+    organizations = models.ManyToManyField(
+        Organization, verbose_name=_("organisations"), related_name="+"
+    )
+
+    def __str__(self):
+        return self.title or gettext("Organisations")
+
+    def copy_relations(self, old_instance):
+        self.organizations.set(old_instance.organizations.all())

@@ -1,0 +1,130 @@
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.cache import cache
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
+from django.utils.translation import get_language, gettext
+from django.views.generic import DetailView, FormView, ListView, TemplateView
+
+from events.models import Event
+
+from . import services
+from .brochure import render_brochure_pdf
+from .forms import OrganizationChangeForm, OrganizationFilterForm
+from .models import Organization
+from .signals import directory_version
+
+
+class OrganizationListView(ListView):
+    """The Clusteratlas: search, filters, sorting and pages, all in the URL."""
+
+    template_name = "members/organization_list.html"
+    paginate_by = 20
+
+    def get(self, request, *args, **kwargs):
+        self.filter_form = OrganizationFilterForm(request.GET or None)
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        organizations = Organization.objects.for_directory()
+        if not self.filter_form.is_bound:
+            return organizations.order_by("name")
+        if not self.filter_form.is_valid():
+            return organizations.none()
+        return self.filter_form.filter(organizations)
+
+    def get_context_data(self, **kwargs):
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        return super().get_context_data(
+            filter_form=self.filter_form,
+            query_without_page=query.urlencode(),
+            total=Organization.objects.published().count(),
+            **kwargs,
+        )
+
+
+class OrganizationDetailView(DetailView):
+    template_name = "members/organization_detail.html"
+    context_object_name = "organization"
+
+    def get_queryset(self):
+        return Organization.objects.published().prefetch_related("sectors", "people")
+
+    def get_context_data(self, **kwargs):
+        organization = self.object
+        events = Event.objects.published().upcoming().for_organizer(organization)
+        return super().get_context_data(
+            can_edit=services.is_member_of(self.request.user, organization),
+            events=events[:10],
+            **kwargs,
+        )
+
+
+class BrochureView(TemplateView):
+    """All published organisations grouped by kind, laid out for printing."""
+
+    template_name = "members/brochure.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            groups=services.organizations_by_kind(),
+            today=timezone.localdate(),
+            **kwargs,
+        )
+
+
+def brochure_pdf(request):
+    """The same overview as a PDF, rebuilt whenever the directory changes."""
+    language = get_language()
+    cache_key = f"clusteratlas-pdf:{language}:{directory_version()}"
+    pdf = cache.get(cache_key)
+    if pdf is None:
+        pdf = render_brochure_pdf(
+            Organization.objects.for_directory(), language=language
+        )
+        cache.set(cache_key, pdf, timeout=60 * 60 * 24)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    filename = f"clusteratlas-{timezone.localdate():%Y-%m-%d}.pdf"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+class OrganizationEditView(LoginRequiredMixin, FormView):
+    """A member proposes changes to their own organisation's entry."""
+
+    template_name = "members/organization_edit.html"
+    form_class = OrganizationChangeForm
+
+    def dispatch(self, request, *args, **kwargs):
+        self.organization = get_object_or_404(
+            Organization.objects.published(), slug=kwargs["slug"]
+        )
+        if request.user.is_authenticated and not services.is_member_of(
+            request.user, self.organization
+        ):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_initial(self):
+        return services.change_form_initial(self.organization)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            organization=self.organization,
+            pending=services.pending_change(self.organization),
+            **kwargs,
+        )
+
+    def form_valid(self, form):
+        services.submit_change(self.organization, self.request.user, form)
+        messages.success(
+            self.request,
+            gettext(
+                "Thank you. Your changes will appear once the cluster management "
+                "has approved them."
+            ),
+        )
+        return redirect(self.organization)
