@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class NewsletterConfig(AppConfig):
     name = "newsletter"
     verbose_name = _("CKnews and news")
+
+    def ready(self):
+        from . import signals  # noqa: F401
