@@ -59,6 +59,10 @@ PAGES = (
         is_home=True,
         in_navigation=False,
         placeholders=("intro", "content"),
+        plugins=(
+            DemoPlugin("highlights", "LatestNewsPlugin", {"count": 4}),
+            DemoPlugin("highlights", "NextEventsPlugin", {"count": 3}),
+        ),
         de=PageTitle(
             title="Startseite",
             page_title="Zukunftscluster Chemie/Kunststoffe Mitteldeutschland",
@@ -176,7 +180,7 @@ PAGES = (
             ),
             DemoPage(
                 reverse_id="public-relations",
-                template=CONTENT,
+                template=OVERVIEW,
                 de=PageTitle(
                     title="Öffentlichkeitsarbeit",
                     slug="oeffentlichkeitsarbeit",
@@ -189,12 +193,92 @@ PAGES = (
                     description="Cluster atlas, CKnews, CKreihe, the website and "
                     "the cluster's presence at conferences and fairs.",
                 ),
+                children=(
+                    DemoPage(
+                        reverse_id="clusteratlas",
+                        template=CONTENT,
+                        apphook="ClusteratlasApphook",
+                        apphook_namespace="members",
+                        de=PageTitle(
+                            title="Clusteratlas",
+                            slug="clusteratlas",
+                            description="Die Akteure des Clusters: Unternehmen, "
+                            "Institute, Verbände, Dienstleister und Verwaltung.",
+                        ),
+                        en=PageTitle(
+                            title="Cluster atlas",
+                            slug="cluster-atlas",
+                            description="The cluster's actors: companies, "
+                            "institutes, associations, service providers and "
+                            "public bodies.",
+                        ),
+                    ),
+                    DemoPage(
+                        reverse_id="cknews",
+                        template=CONTENT,
+                        placeholders=(),
+                        apphook="CKnewsApphook",
+                        apphook_namespace="newsletter",
+                        de=PageTitle(
+                            title="CKnews",
+                            slug="cknews",
+                            description="CKnews, der vierteljährliche Newsletter "
+                            "des Clusters: alle Ausgaben im Archiv und das Abonnement.",
+                        ),
+                        en=PageTitle(
+                            title="CKnews",
+                            slug="cknews",
+                            description="CKnews, the cluster's quarterly newsletter: "
+                            "every issue in the archive, and the subscription.",
+                        ),
+                    ),
+                ),
             ),
+        ),
+    ),
+    DemoPage(
+        reverse_id="news",
+        template=CONTENT,
+        placeholders=(),
+        apphook="NewsApphook",
+        apphook_namespace="news",
+        de=PageTitle(
+            title="Aktuelles",
+            slug="aktuelles",
+            description="Meldungen aus dem Cluster und der Chemie- und "
+            "Kunststoffindustrie Mitteldeutschlands.",
+        ),
+        en=PageTitle(
+            title="News",
+            slug="news",
+            description="News from the cluster and the chemical and plastics "
+            "industry of Central Germany.",
+        ),
+    ),
+    DemoPage(
+        reverse_id="events",
+        template=CONTENT,
+        placeholders=(),
+        apphook="EventsApphook",
+        apphook_namespace="events",
+        de=PageTitle(
+            title="Termine",
+            slug="termine",
+            description="Tagungen, Branchentreffen, Messen, Workshops und Webinare "
+            "rund um Chemie und Kunststoffe in Mitteldeutschland.",
+        ),
+        en=PageTitle(
+            title="Events",
+            slug="events",
+            description="Conferences, industry meetings, trade fairs, workshops "
+            "and webinars on chemistry and plastics in Central Germany.",
         ),
     ),
     DemoPage(
         reverse_id="speakers",
         template=CONTENT,
+        placeholders=(),
+        plugins=(DemoPlugin("content", "SpeakersPlugin"),),
         de=PageTitle(
             title="Clustersprecher",
             slug="clustersprecher",
@@ -211,6 +295,8 @@ PAGES = (
     DemoPage(
         reverse_id="contact",
         template=CONTENT,
+        placeholders=(),
+        plugins=(DemoPlugin("content", "ManagementContactPlugin"),),
         de=PageTitle(
             title="Clustermanagement & Kontakt",
             menu_title="Kontakt",

@@ -232,6 +232,10 @@ if not DEBUG:
     )
     SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
 
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "pages-root"
+LOGOUT_REDIRECT_URL = "pages-root"
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": f"django.contrib.auth.password_validation.{name}"}
     for name in (
@@ -250,3 +254,23 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
 }
+
+# --- CKnews and news (newsletter app) ----------------------------------------
+
+# Sender of the CKnews mails and of the subscription mails.
+NEWSLETTER_FROM_EMAIL = env.str("NEWSLETTER_FROM_EMAIL", default=DEFAULT_FROM_EMAIL)
+# How long a confirmation link works (seconds); unsubscribe links by default
+# work as long as the mails carrying them (None: no expiry).
+NEWSLETTER_CONFIRMATION_MAX_AGE = env.int(
+    "NEWSLETTER_CONFIRMATION_MAX_AGE", default=7 * 24 * 3600
+)
+NEWSLETTER_UNSUBSCRIBE_MAX_AGE = None
+# Subscription attempts per address and per client IP within the period.
+NEWSLETTER_RATE_LIMIT_PER_EMAIL = env.int("NEWSLETTER_RATE_LIMIT_PER_EMAIL", default=3)
+NEWSLETTER_RATE_LIMIT_PER_IP = env.int("NEWSLETTER_RATE_LIMIT_PER_IP", default=20)
+NEWSLETTER_RATE_LIMIT_PERIOD = env.int("NEWSLETTER_RATE_LIMIT_PERIOD", default=3600)
+# Reverse proxies in front of gunicorn that append to X-Forwarded-For; with 0
+# the client is REMOTE_ADDR.
+NEWSLETTER_TRUSTED_PROXIES = env.int("NEWSLETTER_TRUSTED_PROXIES", default=0)
+# Messages per SMTP connection when sending an issue (and per admin step).
+NEWSLETTER_SEND_BATCH_SIZE = env.int("NEWSLETTER_SEND_BATCH_SIZE", default=100)

@@ -2,14 +2,23 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
+
+from events.sitemaps import EventSitemap
+from newsletter.sitemaps import IssueSitemap, NewsSitemap
 
 from .sitemaps import PageSitemap
 from .views import favicon, robots_txt
 
 # One section per kind of page; each app adds its own.
-sitemaps = {"pages": PageSitemap}
+sitemaps = {
+    "pages": PageSitemap,
+    "events": EventSitemap,
+    "cknews": IssueSitemap,
+    "news": NewsSitemap,
+}
 
 urlpatterns = [
     path("robots.txt", robots_txt, name="robots-txt"),
@@ -30,6 +39,8 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
+    path("login/", auth_views.LoginView.as_view(), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("filer/", include("filer.urls")),
     path("", include("cms.urls")),
 )

@@ -2,7 +2,7 @@ from dataclasses import dataclass
 
 from django import template
 from django.conf import settings
-from django.urls import reverse
+from django.urls import reverse, translate_url
 from django.utils.translation import get_language, get_language_info, override
 
 register = template.Library()
@@ -24,7 +24,9 @@ def page_translations(context):
     """The current page in every site language, for hreflang and the switcher.
 
     A CMS page links only to the languages in which it is published; any other
-    view (an error page, say) links to the other language's homepage.
+    view (an error page, say) links to the other language's homepage. Below an
+    app's page (an organisation in the Clusteratlas, say) the same view is
+    linked in the other language, query string included.
     """
     request = context.get("request")
     page = getattr(request, "current_page", None) if request else None
@@ -34,7 +36,11 @@ def page_translations(context):
     for code, _name in settings.LANGUAGES:
         with override(code):
             home_url = reverse("pages-root")
-        url = page.get_absolute_url(code, fallback=False) if code in published else None
+        url = None
+        if code in published:
+            url = page.get_absolute_url(code, fallback=False)
+            if page.application_urls and request.path != url:
+                url = translate_url(request.get_full_path(), code)
         translations.append(
             Translation(
                 code=code,

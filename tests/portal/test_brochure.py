@@ -20,7 +20,7 @@ FACTS_IN_BOTH = [
     "isw Gesellschaft für wissenschaftliche Beratung und Dienstleistung mbH",
     "Hoher Weg 3",
     "06120 Halle (Saale)",
-    "345 299 82 726",
+    "345 / 299 82 726",
     "299 82 711",
     "cluster-chemie-kunststoffe@online.de",
     "www.cluster-chemie-kunststoffe.de",

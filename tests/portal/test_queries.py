@@ -2,8 +2,9 @@ import pytest
 from cms.api import create_page, create_page_content
 from cms.models import Page, PageContent
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
 from djangocms_versioning.models import Version
+
+from tests.queries import cold_query_count
 
 pytestmark = pytest.mark.django_db
 
@@ -33,15 +34,6 @@ def add_fields_of_action(count):
         )
         for content in PageContent.admin_manager.filter(page=page):
             Version.objects.get_for_content(content).publish(editor)
-
-
-def cold_query_count(client, url, django_assert_max_num_queries):
-    """Queries for a request right after the cache was emptied."""
-    client.get(url)
-    cache.clear()
-    with django_assert_max_num_queries(1000) as captured:
-        assert client.get(url).status_code == 200
-    return len(captured)
 
 
 @pytest.mark.parametrize("url", PAGES)

@@ -23,7 +23,7 @@ class PageOutline(HTMLParser):
             self._in_title = True
         elif tag == "h1":
             self.h1_count += 1
-        elif tag == "link" and attrs.get("rel") == "alternate":
+        elif tag == "link" and attrs.get("rel") == "alternate" and "hreflang" in attrs:
             self.hreflangs[attrs["hreflang"]] = attrs["href"]
         elif tag == "nav" and "language-chooser" in attrs.get("class", ""):
             self._in_language_chooser = True

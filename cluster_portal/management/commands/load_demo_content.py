@@ -10,7 +10,11 @@ from djangocms_versioning.models import Version
 from cluster_portal.demo_pages import PAGES
 
 # Each app's own demo data, loaded after the page tree, in this order.
-APP_DEMO_COMMANDS = ()
+APP_DEMO_COMMANDS = (
+    "load_demo_members",
+    "load_demo_events",
+    "load_demo_newsletter",
+)
 
 # The account that demo pages are created and published as.
 EDITOR_USERNAME = "demo-content"
@@ -35,10 +39,10 @@ class Command(BaseCommand):
             editor = self.demo_editor()
             created = self.create_pages(PAGES, parent=None, editor=editor)
             self.stdout.write(f"Pages: {created} created, the rest already there.")
-            for command in APP_DEMO_COMMANDS:
-                call_command(command, stdout=self.stdout)
             if settings.DEBUG:
                 self.create_demo_accounts()
+            for command in APP_DEMO_COMMANDS:
+                call_command(command, stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
 
     def demo_editor(self):
@@ -94,7 +98,7 @@ class Command(BaseCommand):
         )
         for content in PageContent.admin_manager.filter(page=page):
             for slot in demo_page.placeholders:
-                placeholder = content.get_placeholders().get(slot=slot)
+                placeholder = self.placeholder(content, slot)
                 add_plugin(
                     placeholder,
                     "TextPlugin",
@@ -102,7 +106,7 @@ class Command(BaseCommand):
                     body=demo_page.placeholder_html(slot, content.language),
                 )
             for plugin in demo_page.plugins:
-                placeholder = content.get_placeholders().get(slot=plugin.slot)
+                placeholder = self.placeholder(content, plugin.slot)
                 add_plugin(
                     placeholder, plugin.plugin_type, content.language, **plugin.data
                 )
@@ -110,6 +114,12 @@ class Command(BaseCommand):
         if demo_page.is_home:
             page.set_as_homepage(editor)
         return page
+
+    def placeholder(self, content, slot):
+        # django CMS does not create the placeholders of a page that carries an
+        # apphook until the page is first shown.
+        placeholder, _created = content.placeholders.get_or_create(slot=slot)
+        return placeholder
 
     def create_demo_accounts(self):
         User = get_user_model()
