@@ -198,3 +198,7 @@ class EventAdmin(TabbedTranslationAdmin):
             % {"count": len(copies)},
             messages.SUCCESS,
         )
+
+
+# The CKreihe's admin lives in its own module.
+from . import document_admin  # noqa: E402, F401

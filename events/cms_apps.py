@@ -12,3 +12,15 @@ class EventsApphook(CMSApp):
 
     def get_urls(self, page=None, language=None, **kwargs):
         return ["events.urls"]
+
+
+@apphook_pool.register
+class CKreiheApphook(CMSApp):
+    """The CKreihe, the series of documents on the cluster's events, with
+    its downloads (Öffentlichkeitsarbeit › CKreihe)."""
+
+    name = _("CKreihe")
+    app_name = "ckreihe"
+
+    def get_urls(self, page=None, language=None, **kwargs):
+        return ["events.ckreihe_urls"]

@@ -365,3 +365,8 @@ class EventListPluginModel(CMSPlugin):
 
     def __str__(self):
         return str(self.count)
+
+
+# The CKreihe documents live in their own module; imported here so that
+# Django finds their models.
+from .document_models import DocumentDownload, EventDocument  # noqa: E402, F401

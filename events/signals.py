@@ -12,7 +12,8 @@ from cluster_portal.cache import invalidate_plugin_content
 from members.models import Organization
 
 from . import ical
-from .models import Category, Event, FieldOfAction
+from .document_models import delete_file_on_commit
+from .models import Category, Event, EventDocument, FieldOfAction
 
 EVENT_PLUGINS = ("NextEventsPlugin", "FeaturedEventsPlugin")
 
@@ -29,3 +30,10 @@ EVENT_PLUGINS = ("NextEventsPlugin", "FeaturedEventsPlugin")
 def invalidate_event_plugins(sender, **kwargs):
     invalidate_plugin_content(*EVENT_PLUGINS)
     ical.forget_feeds()
+
+
+@receiver(post_delete, sender=EventDocument)
+def delete_document_file(sender, instance, **kwargs):
+    """A deleted document takes its file along, once the deletion is committed."""
+    if instance.file:
+        delete_file_on_commit(instance.is_members_only, instance.file.name)

@@ -1,6 +1,6 @@
 from django.contrib.sitemaps import Sitemap
 
-from .models import Event
+from .models import Event, EventDocument
 
 
 class EventSitemap(Sitemap):
@@ -18,3 +18,21 @@ class EventSitemap(Sitemap):
 
     def lastmod(self, event):
         return event.updated
+
+
+class EventDocumentSitemap(Sitemap):
+    """The pages of the CKreihe's documents (members-only ones too: their
+    pages are public, only their files are not)."""
+
+    i18n = True
+    alternates = True
+    changefreq = "monthly"
+
+    def items(self):
+        return EventDocument.objects.order_by("number")
+
+    def location(self, document):
+        return document.get_absolute_url()
+
+    def lastmod(self, document):
+        return document.updated

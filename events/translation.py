@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Category, Event, FieldOfAction
+from .models import Category, Event, EventDocument, FieldOfAction
 
 
 @register(Category)
@@ -16,3 +16,8 @@ class FieldOfActionTranslationOptions(TranslationOptions):
 @register(Event)
 class EventTranslationOptions(TranslationOptions):
     fields = ("title", "teaser", "description", "image_alt")
+
+
+@register(EventDocument)
+class EventDocumentTranslationOptions(TranslationOptions):
+    fields = ("title", "description")

@@ -8,6 +8,7 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 
 from . import ical
+from .document_access import may_download_members_only
 from .forms import EventFilterForm
 from .models import Category, Event
 from .month import build_month, is_valid_year, month_bounds
@@ -148,6 +149,7 @@ def event_detail(request, slug):
         "event": event,
         "is_preview": is_preview,
         "json_ld": json_ld(event_data(event, request)),
+        "may_download_members": may_download_members_only(request.user),
     }
     response = render(request, "events/event_detail.html", context)
     if is_preview:

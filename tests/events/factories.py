@@ -3,7 +3,7 @@ import datetime
 import factory
 from django.utils import timezone
 
-from events.models import Category, Event, FieldOfAction
+from events.models import Category, Event, EventDocument, FieldOfAction
 
 
 def berlin(*args):
@@ -71,3 +71,28 @@ class AllDayEventFactory(EventFactory):
         lambda: timezone.localdate() + datetime.timedelta(days=365)
     )
     end_date = factory.LazyAttribute(lambda event: event.start_date)
+
+
+def pdf_file(name="tagungsband.pdf", text="CKreihe"):
+    from django.core.files.base import ContentFile
+
+    from newsletter.pdf import simple_pdf
+
+    return ContentFile(simple_pdf(text, ["Test"]), name=name)
+
+
+class EventDocumentFactory(factory.django.DjangoModelFactory):
+    """A public PDF of the CKreihe, tied to no event unless told."""
+
+    class Meta:
+        model = EventDocument
+
+    number = factory.Sequence(lambda n: 1000 + n)
+    title_de = factory.Sequence(lambda n: f"Tagungsband {n}")
+    title_en = factory.Sequence(lambda n: f"Proceedings {n}")
+    description_de = "Ein fiktives Dokument."
+    description_en = "A fictional document."
+    kind = EventDocument.Kind.PROCEEDINGS
+    publication_date = factory.LazyFunction(timezone.localdate)
+    visibility = EventDocument.Visibility.PUBLIC
+    file = factory.LazyFunction(pdf_file)
