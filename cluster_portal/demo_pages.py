@@ -232,6 +232,26 @@ PAGES = (
                             "every issue in the archive, and the subscription.",
                         ),
                     ),
+                    DemoPage(
+                        reverse_id="ckreihe",
+                        template=CONTENT,
+                        placeholders=(),
+                        apphook="CKreiheApphook",
+                        apphook_namespace="ckreihe",
+                        de=PageTitle(
+                            title="CKreihe",
+                            slug="ckreihe",
+                            description="Die CKreihe: Tagungsbände, Vorträge und "
+                            "Protokolle der Veranstaltungen des Clusters, einige "
+                            "nur für Mitglieder.",
+                        ),
+                        en=PageTitle(
+                            title="CKreihe",
+                            slug="ckreihe",
+                            description="The CKreihe: proceedings, talks and "
+                            "minutes of the cluster's events, some for members only.",
+                        ),
+                    ),
                 ),
             ),
         ),

@@ -233,7 +233,7 @@ if not DEBUG:
     SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
 
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "pages-root"
+LOGIN_REDIRECT_URL = "my-area"
 LOGOUT_REDIRECT_URL = "pages-root"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -274,3 +274,16 @@ NEWSLETTER_RATE_LIMIT_PERIOD = env.int("NEWSLETTER_RATE_LIMIT_PERIOD", default=3
 NEWSLETTER_TRUSTED_PROXIES = env.int("NEWSLETTER_TRUSTED_PROXIES", default=0)
 # Messages per SMTP connection when sending an issue (and per admin step).
 NEWSLETTER_SEND_BATCH_SIZE = env.int("NEWSLETTER_SEND_BATCH_SIZE", default=100)
+
+# --- CKreihe (events app) -----------------------------------------------------
+
+# Largest file an editor may upload as a CKreihe document (bytes).
+CKREIHE_MAX_UPLOAD_BYTES = env.int(
+    "CKREIHE_MAX_UPLOAD_BYTES", default=100 * 1024 * 1024
+)
+# How the download view hands files over once it has checked access: "" streams
+# them through Django; "nginx" answers with X-Accel-Redirect (members-only files
+# under CKREIHE_SENDFILE_PREFIX, an `internal` location; public ones under
+# MEDIA_URL); "apache" answers with X-Sendfile and the file's absolute path.
+CKREIHE_SENDFILE = env.str("CKREIHE_SENDFILE", default="")
+CKREIHE_SENDFILE_PREFIX = env.str("CKREIHE_SENDFILE_PREFIX", default="/protected/")

@@ -6,7 +6,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
-from events.sitemaps import EventSitemap
+from events.sitemaps import EventDocumentSitemap, EventSitemap
 from newsletter.sitemaps import IssueSitemap, NewsSitemap
 
 from .sitemaps import PageSitemap
@@ -16,6 +16,7 @@ from .views import favicon, robots_txt
 sitemaps = {
     "pages": PageSitemap,
     "events": EventSitemap,
+    "ckreihe": EventDocumentSitemap,
     "cknews": IssueSitemap,
     "news": NewsSitemap,
 }
@@ -41,6 +42,7 @@ urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("", include("members.account_urls")),
     path("filer/", include("filer.urls")),
     path("", include("cms.urls")),
 )

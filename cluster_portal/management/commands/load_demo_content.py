@@ -13,6 +13,7 @@ from cluster_portal.demo_pages import PAGES
 APP_DEMO_COMMANDS = (
     "load_demo_members",
     "load_demo_events",
+    "load_demo_ckreihe",
     "load_demo_newsletter",
 )
 
