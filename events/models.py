@@ -10,6 +10,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cluster_portal.models import Term
 from members.models import FederalState
 
 from .managers import EventQuerySet, local_midnight
@@ -18,36 +19,20 @@ from .managers import EventQuerySet, local_midnight
 RESERVED_SLUGS = {"feed"}
 
 
-class Category(models.Model):
+class Category(Term):
     """A kind of event (Tagung, Messe, Webinar …), maintained by the editors."""
 
-    name = models.CharField(_("name"), max_length=100)
-    slug = models.SlugField(_("slug"), max_length=100, unique=True)
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
-
-    class Meta:
-        ordering = ["order", "name"]
+    class Meta(Term.Meta):
         verbose_name = _("category")
         verbose_name_plural = _("categories")
 
-    def __str__(self):
-        return self.name
 
-
-class FieldOfAction(models.Model):
+class FieldOfAction(Term):
     """One of the cluster's fields of action (Handlungsfelder)."""
 
-    name = models.CharField(_("name"), max_length=100)
-    slug = models.SlugField(_("slug"), max_length=100, unique=True)
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
-
-    class Meta:
-        ordering = ["order", "name"]
+    class Meta(Term.Meta):
         verbose_name = _("field of action")
         verbose_name_plural = _("fields of action")
-
-    def __str__(self):
-        return self.name
 
 
 class Event(models.Model):

@@ -6,6 +6,8 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from cluster_portal.models import Term
+
 from .managers import OrganizationQuerySet, PersonQuerySet
 
 
@@ -16,20 +18,12 @@ class FederalState(models.TextChoices):
     ELSEWHERE = "elsewhere", _("Elsewhere")
 
 
-class Sector(models.Model):
+class Sector(Term):
     """A branch of the cluster's value chain, maintained by the editors."""
 
-    name = models.CharField(_("name"), max_length=100)
-    slug = models.SlugField(_("slug"), max_length=100, unique=True)
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
-
-    class Meta:
-        ordering = ["order", "name"]
+    class Meta(Term.Meta):
         verbose_name = _("sector")
         verbose_name_plural = _("sectors")
-
-    def __str__(self):
-        return self.name
 
 
 class Organization(models.Model):
