@@ -63,8 +63,9 @@ def live_site_dir(tmp_path_factory):
     return tmp_path_factory.mktemp("live_site")
 
 
-# The live site's workers share a Redis cache, as production hosts do.
-LIVE_SITE_CACHE_URL = "redis://127.0.0.1:6379/14"
+# The live site's workers share a Redis cache, as production hosts do; test
+# runs side by side on one machine each name a Redis database of their own.
+LIVE_SITE_CACHE_URL = os.environ.get("LIVE_SITE_CACHE_URL", "redis://127.0.0.1:6379/14")
 
 
 @pytest.fixture(scope="session")
