@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -16,3 +17,21 @@ class Term(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class TranslatedObject:
+    """An app object with a page in each language its text is written in.
+
+    ``translation_field`` names the translated field whose text makes a
+    language version: without it, the page in that language shows the German
+    text, so sitemaps and ``hreflang`` links leave that language out.
+    """
+
+    translation_field = "title"
+
+    def translated_languages(self):
+        return [
+            code
+            for code in settings.LANGUAGE_CODES
+            if getattr(self, f"{self.translation_field}_{code}")
+        ]

@@ -1,6 +1,14 @@
 from collections import defaultdict
 
 from cms.sitemaps import CMSSitemap
+from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps.views import SitemapIndexItem, x_robots_tag
+from django.core.paginator import EmptyPage, PageNotAnInteger
+from django.http import Http404
+from django.template.response import TemplateResponse
+from django.urls import reverse
+
+from .public_urls import public_site, public_url
 
 
 class PageSitemap(CMSSitemap):
@@ -24,3 +32,54 @@ class PageSitemap(CMSSitemap):
             for twin in twins:
                 twin["alternates"] = alternates
         return urls
+
+
+class TranslatedObjectSitemap(Sitemap):
+    """An app's objects, each in the languages it is written in, with the
+    others as alternates. The objects are ``TranslatedObject``s."""
+
+    i18n = True
+    alternates = True
+
+    def get_languages_for_item(self, item):
+        return item.translated_languages()
+
+    def location(self, item):
+        return item.get_absolute_url()
+
+
+# Django's sitemap views name the Site record's domain; these name the host
+# that ``public_domain`` chooses.
+
+
+@x_robots_tag
+def sitemap_index(request, sitemaps):
+    items = []
+    for section, sitemap_class in sitemaps.items():
+        location = public_url(request, reverse("sitemap", args=[section]))
+        items.append(SitemapIndexItem(location))
+        for page in range(2, sitemap_class().paginator.num_pages + 1):
+            items.append(SitemapIndexItem(f"{location}?p={page}"))
+    return TemplateResponse(
+        request,
+        "sitemap_index.xml",
+        {"sitemaps": items},
+        content_type="application/xml",
+    )
+
+
+@x_robots_tag
+def sitemap(request, sitemaps, section):
+    if section not in sitemaps:
+        raise Http404("No such sitemap section.")
+    try:
+        urls = sitemaps[section]().get_urls(
+            page=request.GET.get("p", 1),
+            site=public_site(request),
+            protocol=request.scheme,
+        )
+    except (EmptyPage, PageNotAnInteger) as error:
+        raise Http404("No such sitemap page.") from error
+    return TemplateResponse(
+        request, "sitemap.xml", {"urlset": urls}, content_type="application/xml"
+    )

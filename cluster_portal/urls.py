@@ -3,18 +3,19 @@ from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
 from events.sitemaps import EventDocumentSitemap, EventSitemap
+from members.sitemaps import OrganizationSitemap
 from newsletter.sitemaps import IssueSitemap, NewsSitemap
 
-from .sitemaps import PageSitemap
+from .sitemaps import PageSitemap, sitemap, sitemap_index
 from .views import favicon, robots_txt
 
 # One section per kind of page; each app adds its own.
 sitemaps = {
     "pages": PageSitemap,
+    "organisations": OrganizationSitemap,
     "events": EventSitemap,
     "ckreihe": EventDocumentSitemap,
     "cknews": IssueSitemap,
@@ -24,18 +25,8 @@ sitemaps = {
 urlpatterns = [
     path("robots.txt", robots_txt, name="robots-txt"),
     path("favicon.ico", favicon, name="favicon"),
-    path(
-        "sitemap.xml",
-        sitemap_views.index,
-        {"sitemaps": sitemaps},
-        name="sitemap-index",
-    ),
-    path(
-        "sitemap-<section>.xml",
-        sitemap_views.sitemap,
-        {"sitemaps": sitemaps},
-        name="django.contrib.sitemaps.views.sitemap",
-    ),
+    path("sitemap.xml", sitemap_index, {"sitemaps": sitemaps}, name="sitemap-index"),
+    path("sitemap-<section>.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
 ]
 
 urlpatterns += i18n_patterns(

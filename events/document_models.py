@@ -9,6 +9,8 @@ from django.db.models.functions import ExtractYear
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
+from cluster_portal.models import TranslatedObject
+
 from .document_files import (
     DocumentFileField,
     content_type_for,
@@ -72,7 +74,7 @@ class EventDocumentQuerySet(models.QuerySet):
         return self.annotate(download_count=Count("downloads"))
 
 
-class EventDocument(models.Model):
+class EventDocument(TranslatedObject, models.Model):
     """One document of the CKreihe: proceedings, a talk, minutes …
 
     Public files are stored under ``MEDIA_ROOT``, members-only files under

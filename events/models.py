@@ -10,7 +10,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cluster_portal.models import Term
+from cluster_portal.models import Term, TranslatedObject
 from members.models import FederalState
 
 from .managers import EventQuerySet, local_midnight
@@ -35,7 +35,7 @@ class FieldOfAction(Term):
         verbose_name_plural = _("fields of action")
 
 
-class Event(models.Model):
+class Event(TranslatedObject, models.Model):
     """A date in the calendar: a conference, fair, workshop, webinar …
 
     ``start`` and ``end`` are aware datetimes. For an all-day event they are

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from cluster_portal.models import Term
+from cluster_portal.models import Term, TranslatedObject
 
 from .managers import OrganizationQuerySet, PersonQuerySet
 
@@ -26,9 +26,11 @@ class Sector(Term):
         verbose_name_plural = _("sectors")
 
 
-class Organization(models.Model):
+class Organization(TranslatedObject, models.Model):
     """An actor of the cluster: a company, institute, association, service
     provider or public body."""
+
+    translation_field = "description"
 
     class Kind(models.TextChoices):
         COMPANY = "company", _("Company")
@@ -108,6 +110,10 @@ class Organization(models.Model):
 
     def get_absolute_url(self):
         return reverse("members:organization-detail", kwargs={"slug": self.slug})
+
+    def translated_languages(self):
+        # An entry without a description reads the same in every language.
+        return super().translated_languages() or list(settings.LANGUAGE_CODES)
 
 
 class Person(models.Model):

@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from cluster_portal.models import TranslatedObject
+
 from .html import SanitizedHTMLField
 from .managers import (
     DeliveryQuerySet,
@@ -26,8 +28,10 @@ GERMAN_TRANSLITERATION = str.maketrans(
 )
 
 
-class Issue(models.Model):
+class Issue(TranslatedObject, models.Model):
     """One quarterly issue of CKnews, the cluster's thematic newsletter."""
+
+    translation_field = "theme"
 
     class Quarter(models.IntegerChoices):
         Q1 = 1, _("1st quarter")
@@ -120,7 +124,7 @@ class Article(models.Model):
         return f"article-{self.pk}"
 
 
-class NewsItem(models.Model):
+class NewsItem(TranslatedObject, models.Model):
     """A news item ("Meldung") for the homepage and the news list."""
 
     title = models.CharField(_("title"), max_length=200)

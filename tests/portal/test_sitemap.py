@@ -102,3 +102,23 @@ def test_favicon_ico_leads_to_the_site_icon(client):
 
     assert response.status_code == 301
     assert response["Location"].endswith("img/favicon.svg")
+
+
+def test_in_development_the_sitemap_names_the_host_it_is_served_from(client, settings):
+    settings.DEBUG = True
+    host = "127.0.0.1:8300"
+
+    index = client.get("/sitemap.xml", headers={"host": host}).content.decode()
+    pages = client.get("/sitemap-pages.xml", headers={"host": host}).content.decode()
+
+    assert f"<loc>http://{host}/sitemap-pages.xml</loc>" in index
+    assert f"<loc>http://{host}/de/das-cluster/</loc>" in pages
+    assert settings.SITE_DOMAIN not in index + pages
+
+
+def test_in_production_the_sitemap_names_the_public_domain(client, settings):
+    settings.SITE_DOMAIN = "portal.example.org"
+
+    index = client.get("/sitemap.xml").content.decode()
+
+    assert "<loc>http://portal.example.org/sitemap-organisations.xml</loc>" in index
