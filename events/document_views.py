@@ -56,6 +56,7 @@ def document_detail(request, number):
     )
     context = {
         "document": document,
+        "translated_object": document,
         "may_download": can_download(request.user, document),
     }
     return render(request, "events/document_detail.html", context)

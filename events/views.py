@@ -147,6 +147,7 @@ def event_detail(request, slug):
     event, is_preview = visible_event(request, slug)
     context = {
         "event": event,
+        "translated_object": event,
         "is_preview": is_preview,
         "json_ld": json_ld(event_data(event, request)),
         "may_download_members": may_download_members_only(request.user),

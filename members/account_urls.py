@@ -1,38 +1,40 @@
-"""The members' area, next to the login in the language-prefixed URLs."""
+"""The members' area, next to the login in the language-prefixed URLs; the
+paths are translated, so English links read English."""
 
 from django.urls import path
+from django.utils.translation import gettext_lazy as _
 
 from . import views_account as views
 
 urlpatterns = [
-    path("mein-bereich/", views.MyAreaView.as_view(), name="my-area"),
+    path(_("my-area/"), views.MyAreaView.as_view(), name="my-area"),
     path(
-        "mein-bereich/passwort/",
+        _("my-area/password/"),
         views.PasswordChangeView.as_view(),
         name="password_change",
     ),
     path(
-        "mein-bereich/passwort/geaendert/",
+        _("my-area/password/changed/"),
         views.PasswordChangeDoneView.as_view(),
         name="password_change_done",
     ),
     path(
-        "passwort-vergessen/",
+        _("forgot-password/"),
         views.PasswordResetView.as_view(),
         name="password_reset",
     ),
     path(
-        "passwort-vergessen/gesendet/",
+        _("forgot-password/sent/"),
         views.PasswordResetDoneView.as_view(),
         name="password_reset_done",
     ),
     path(
-        "passwort-neu/<uidb64>/<token>/",
+        _("new-password/<uidb64>/<token>/"),
         views.PasswordResetConfirmView.as_view(),
         name="password_reset_confirm",
     ),
     path(
-        "passwort-neu/fertig/",
+        _("new-password/done/"),
         views.PasswordResetCompleteView.as_view(),
         name="password_reset_complete",
     ),

@@ -1,4 +1,5 @@
 from django.urls import path
+from django.utils.translation import gettext_lazy as _
 
 from . import views
 
@@ -6,7 +7,7 @@ app_name = "members"
 
 urlpatterns = [
     path("", views.OrganizationListView.as_view(), name="organization-list"),
-    path("print/", views.BrochureView.as_view(), name="brochure"),
+    path(_("print/"), views.BrochureView.as_view(), name="brochure"),
     path("clusteratlas.pdf", views.brochure_pdf, name="brochure-pdf"),
     path(
         "<slug:slug>/",
@@ -14,7 +15,7 @@ urlpatterns = [
         name="organization-detail",
     ),
     path(
-        "<slug:slug>/edit/",
+        _("<slug:slug>/edit/"),
         views.OrganizationEditView.as_view(),
         name="organization-edit",
     ),

@@ -59,6 +59,7 @@ class OrganizationDetailView(DetailView):
         return super().get_context_data(
             can_edit=services.is_member_of(self.request.user, organization),
             events=events[:10],
+            translated_object=organization,
             **kwargs,
         )
 

@@ -47,6 +47,9 @@ class IssueDetailView(DetailView):
             return Issue.objects.with_articles()
         return Issue.objects.published().with_articles()
 
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(translated_object=self.object, **kwargs)
+
 
 class SubscribeView(FormView):
     """The subscription form. Every valid request gets the same answer, so
@@ -180,4 +183,7 @@ class NewsDetailView(DetailView):
         self.object = self.get_object()
         if kwargs["slug"] != self.object.slug:
             return HttpResponsePermanentRedirect(self.object.get_absolute_url())
-        return self.render_to_response(self.get_context_data(object=self.object))
+        context = self.get_context_data(
+            object=self.object, translated_object=self.object
+        )
+        return self.render_to_response(context)

@@ -3,7 +3,10 @@ from dataclasses import dataclass
 from django import template
 from django.conf import settings
 from django.urls import reverse, translate_url
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info, override
+
+from cluster_portal.public_urls import public_url
 
 register = template.Library()
 
@@ -14,33 +17,62 @@ class Translation:
 
     code: str
     name: str
-    url: str | None  # None when the page does not exist in this language
+    url: str | None  # where the switcher leads; None: nowhere but home
     home_url: str
     is_current: bool
+    exists: bool  # the page is written in this language
+
+
+def object_urls(obj, languages):
+    """An app object's page in each language, and whether it is written in it."""
+    written = set(obj.translated_languages())
+    for code in languages:
+        with override(code):
+            yield code, obj.get_absolute_url(), code in written
+
+
+def view_urls(request, page, languages):
+    """The view being shown in each language: a CMS page where it is
+    published, an app's or the site's own view where its URL translates."""
+    published = page.get_languages(admin_manager=False) if page else languages
+    path = request.get_full_path()
+    for code in languages:
+        url = None
+        if code in published:
+            if page and not page.application_urls:
+                url = page.get_absolute_url(code, fallback=False)
+            else:
+                url = translate_url(path, code)
+                if url == path and code != get_language():
+                    url = None
+        yield code, url, url is not None
 
 
 @register.simple_tag(takes_context=True)
 def page_translations(context):
     """The current page in every site language, for hreflang and the switcher.
 
-    A CMS page links only to the languages in which it is published; any other
-    view (an error page, say) links to the other language's homepage. Below an
-    app's page (an organisation in the Clusteratlas, say) the same view is
-    linked in the other language, query string included.
+    A view that shows one app object (an organisation, an event …) names it
+    as ``translated_object``; its page exists in the languages it is written
+    in. A CMS page exists in the languages it is published in; any other
+    view where its URL translates. The switcher leads to the homepage where
+    there is no page in that language.
     """
-    request = context.get("request")
-    page = getattr(request, "current_page", None) if request else None
-    published = set(page.get_languages(admin_manager=False)) if page else set()
+    request = context["request"]
+    languages = settings.LANGUAGE_CODES
+    obj = context.get("translated_object")
+    if obj is not None:
+        urls = object_urls(obj, languages)
+    elif "request_path" in context:
+        # Django's 404 view: the page exists in no language.
+        urls = ((code, None, False) for code in languages)
+    else:
+        urls = view_urls(request, getattr(request, "current_page", None), languages)
     current = get_language()
     translations = []
-    for code, _name in settings.LANGUAGES:
+    for code, url, exists in urls:
         with override(code):
             home_url = reverse("pages-root")
-        url = None
-        if code in published:
-            url = page.get_absolute_url(code, fallback=False)
-            if page.application_urls and request.path != url:
-                url = translate_url(request.get_full_path(), code)
         translations.append(
             Translation(
                 code=code,
@@ -48,6 +80,45 @@ def page_translations(context):
                 url=url,
                 home_url=home_url,
                 is_current=code == current,
+                exists=exists,
             )
         )
     return translations
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context, translations):
+    """The page's own full URL, without query string; None for a page in a
+    language its object is not written in (it shows another's text)."""
+    if all(t.exists for t in translations if t.is_current):
+        return public_url(context["request"], context["request"].path)
+    return None
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, path):
+    """The path as a full URL on the portal's public host."""
+    return public_url(context["request"], path)
+
+
+class CaptureNode(template.Node):
+    def __init__(self, nodelist, name):
+        self.nodelist = nodelist
+        self.name = name
+
+    def render(self, context):
+        # What the nodes rendered is escaped already.
+        context[self.name] = mark_safe(self.nodelist.render(context).strip())
+        return ""
+
+
+@register.tag
+def capture(parser, token):
+    """``{% capture name %}…{% endcapture %}`` renders its content into a
+    variable, so that a block (the page's title, say) can be used twice."""
+    bits = token.split_contents()
+    if len(bits) != 2:
+        raise template.TemplateSyntaxError("capture takes one variable name")
+    nodelist = parser.parse(("endcapture",))
+    parser.delete_first_token()
+    return CaptureNode(nodelist, bits[1])

@@ -44,7 +44,7 @@ def test_the_pdf_follows_a_change_in_the_admin(client, directory_url):
 
 
 def test_the_print_overview_groups_organizations_by_kind(client, directory_url):
-    response = client.get(directory_url() + "print/")
+    response = client.get(directory_url() + "druckansicht/")
 
     html = response.content.decode()
     assert response.status_code == 200

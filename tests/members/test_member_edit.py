@@ -37,7 +37,7 @@ def member(organization):
 
 @pytest.fixture
 def edit_url(detail_url, organization):
-    return detail_url(organization) + "edit/"
+    return detail_url(organization) + "bearbeiten/"
 
 
 def form_data(**changes):

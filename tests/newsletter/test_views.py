@@ -10,6 +10,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from PIL import Image
 
+from newsletter.models import Issue
 from tests.portal.utils import PageOutline
 
 from .conftest import url
@@ -70,7 +71,10 @@ def test_an_issue_page_shows_its_articles_and_pdf(client):
     assert german.index("Erster") < german.index("Zweiter")
     assert "CKnews 60 herunterladen (PDF)" in german
     assert 'href="/media/cknews/pdf/cknews-60' in german
-    assert PageOutline(german).title.startswith("CKnews 60: Kreislauf")
+    issue = Issue.objects.get(number=60)
+    assert PageOutline(german).title.startswith(
+        f"CKnews 60 ({issue.quarter}. Quartal {issue.year}): Kreislauf"
+    )
     english_html = english.content.decode()
     assert "<h1>Circularity</h1>" in english_html
     assert "Download CKnews 60 (PDF)" in english_html
@@ -322,9 +326,10 @@ def test_the_switcher_reaches_the_news_item_in_the_other_language(client):
 
     german = client.get(url("news:news-detail", pk=item.pk, slug="deutscher-titel"))
     english_link = PageOutline(german.content.decode()).language_links["en"]
-    english = client.get(english_link, follow=True)
+    english = client.get(english_link)
 
-    assert english.redirect_chain[-1][0] == url(
+    assert english_link == url(
         "news:news-detail", "en", pk=item.pk, slug="english-title"
     )
+    assert english.status_code == 200
     assert "<h1>English title</h1>" in english.content.decode()

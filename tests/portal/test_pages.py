@@ -49,7 +49,10 @@ def test_page_titles_are_unique_per_language(client):
 
 
 @pytest.mark.parametrize("demo_page", DEMO_PAGES, ids=lambda page: page.reverse_id)
-def test_language_switcher_and_hreflang_link_each_page_to_its_twin(client, demo_page):
+def test_language_switcher_and_hreflang_link_each_page_to_its_twin(
+    client, settings, demo_page
+):
+    settings.SITE_DOMAIN = "portal.example.org"
     german_url = page_url(demo_page.reverse_id, "de")
     english_url = page_url(demo_page.reverse_id, "en")
 
@@ -59,8 +62,8 @@ def test_language_switcher_and_hreflang_link_each_page_to_its_twin(client, demo_
     assert german.language_links == {"en": english_url}
     assert english.language_links == {"de": german_url}
     assert german.hreflangs == {
-        "de": f"http://testserver{german_url}",
-        "en": f"http://testserver{english_url}",
+        "de": f"http://portal.example.org{german_url}",
+        "en": f"http://portal.example.org{english_url}",
     }
     assert english.hreflangs == german.hreflangs
 
