@@ -196,16 +196,19 @@ def test_url_paths_are_in_the_language_of_the_page(crawl):
     not VNU_JAR and not os.environ.get("REQUIRE_BROWSER"),
     reason="the Nu HTML Checker runs where VNU_JAR names its vnu.jar",
 )
-def test_one_page_of_each_kind_is_valid_html(crawl, tmp_path):
+@pytest.mark.django_db
+def test_one_page_of_each_kind_is_valid_html(client, crawl, tmp_path):
     assert VNU_JAR and shutil.which("java"), "VNU_JAR and Java are needed"
     samples = {}
     for page in sorted(crawl.html_pages(), key=lambda page: page.path):
-        samples.setdefault((page.kind, language_of(page.path)), page)
+        samples[(page.kind, language_of(page.path))] = (page.path, page.html)
+    for path in ("/de/gibt-es-nicht/", "/en/no-such-page/"):
+        samples[("404", language_of(path))] = (path, client.get(path).content.decode())
     files = {}
-    for number, (_kind_and_language, page) in enumerate(sorted(samples.items())):
+    for number, (path, html) in enumerate(samples.values()):
         file = tmp_path / f"{number:03}.html"
-        file.write_text(page.html)
-        files[str(file)] = page.path
+        file.write_text(html)
+        files[str(file)] = path
     result = subprocess.run(
         ["java", "-jar", VNU_JAR, "--errors-only", "--format", "json", *files],
         capture_output=True,
@@ -217,7 +220,7 @@ def test_one_page_of_each_kind_is_valid_html(crawl, tmp_path):
         (files[urlsplit(message["url"]).path], message["message"])
         for message in messages
     ]
-    assert len(samples) >= 36
+    assert len(samples) >= 38
     assert not errors, pformat(errors)
 
 
