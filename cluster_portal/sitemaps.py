@@ -57,9 +57,11 @@ def sitemap_index(request, sitemaps):
     items = []
     for section, sitemap_class in sitemaps.items():
         location = public_url(request, reverse("sitemap", args=[section]))
-        items.append(SitemapIndexItem(location))
-        for page in range(2, sitemap_class().paginator.num_pages + 1):
-            items.append(SitemapIndexItem(f"{location}?p={page}"))
+        sitemap_of_section = sitemap_class()
+        lastmod = sitemap_of_section.get_latest_lastmod()
+        items.append(SitemapIndexItem(location, lastmod))
+        for page in range(2, sitemap_of_section.paginator.num_pages + 1):
+            items.append(SitemapIndexItem(f"{location}?p={page}", lastmod))
     return TemplateResponse(
         request,
         "sitemap_index.xml",
