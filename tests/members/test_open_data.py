@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pytest
 import vobject
+from django.contrib.auth import get_user_model
 from pyld import jsonld
 
 from members import open_data
@@ -376,3 +377,19 @@ def test_query_count_does_not_grow_with_the_directory(
         response = get(client, directory_url, name)
     assert response.content.count(b"Beispiel") >= 33
     assert len(many) == len(few)
+
+
+def test_editors_choose_the_licence_in_the_admin(client, directory_url, full):
+    get_user_model().objects.create_superuser("boss", "boss@example.org", "pw")
+    client.login(username="boss", password="pw")
+    add_url = "/de/admin/members/opendatasettings/add/"
+
+    response = client.post(add_url, {"licence": "dl-de-zero-2.0"})
+    assert response.status_code == 302
+    data = json.loads(get(client, directory_url, "clusteratlas.json").content)
+    assert data["licence"]["id"] == "DL-DE-ZERO-2.0"
+    assert data["licence"]["name"] == "Datenlizenz Deutschland – Zero – Version 2.0"
+    # One row of settings: no second one, and it cannot be deleted.
+    assert client.get(add_url).status_code == 403
+    delete_url = "/de/admin/members/opendatasettings/1/delete/"
+    assert client.get(delete_url).status_code == 403
