@@ -391,5 +391,6 @@ def test_editors_choose_the_licence_in_the_admin(client, directory_url, full):
     assert data["licence"]["name"] == "Datenlizenz Deutschland – Zero – Version 2.0"
     # One row of settings: no second one, and it cannot be deleted.
     assert client.get(add_url).status_code == 403
-    delete_url = "/de/admin/members/opendatasettings/1/delete/"
+    row = OpenDataSettings.objects.get()
+    delete_url = f"/de/admin/members/opendatasettings/{row.pk}/delete/"
     assert client.get(delete_url).status_code == 403
