@@ -1,3 +1,4 @@
+import json
 import re
 
 import pytest
@@ -51,5 +52,21 @@ def test_markers_are_links_reached_by_keyboard(site_page):
 def test_map_page_meets_wcag_21_aa(site_page):
     open_map(site_page)
 
+    results = Axe().run(site_page, options=WCAG_21_AA)
+    assert results.violations_count == 0, results.generate_report()
+
+
+def test_list_page_offers_the_open_data_with_its_filters(site_page):
+    site_page.goto("/de/handlungsfelder/oeffentlichkeitsarbeit/clusteratlas/")
+    search = site_page.get_by_role("search")
+    search.get_by_label("Bundesland").select_option(label="Sachsen")
+    search.get_by_role("button", name="Ergebnisse anzeigen").click()
+
+    with site_page.expect_download() as download_info:
+        site_page.get_by_role("link", name="JSON", exact=True).click()
+    with open(download_info.value.path(), encoding="utf-8") as file:
+        data = json.load(file)
+    assert data["count"] > 0
+    assert {org["federal_state"] for org in data["organizations"]} == {"sachsen"}
     results = Axe().run(site_page, options=WCAG_21_AA)
     assert results.violations_count == 0, results.generate_report()
