@@ -20,6 +20,7 @@ import django  # noqa: E402
 django.setup()
 
 from cms.models import Page  # noqa: E402
+from django.conf import settings  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
@@ -28,7 +29,8 @@ from members.models import Organization  # noqa: E402
 
 
 def main():
-    client = Client()
+    host = next((h for h in settings.ALLOWED_HOSTS if "*" not in h), "localhost")
+    client = Client(HTTP_HOST=host.lstrip("."))
     directory = Page.objects.get(reverse_id="clusteratlas").get_absolute_url("de")
     organization = Organization.objects.published().first()
     paths = [
