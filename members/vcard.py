@@ -10,6 +10,7 @@ def _escape(value):
         .replace(";", "\\;")
         .replace(",", "\\,")
         .replace("\r\n", "\n")
+        .replace("\r", "\n")
         .replace("\n", "\\n")
     )
 

@@ -340,11 +340,15 @@ def test_vcard_holds_the_public_contact_data(client, detail_url, full):
 
 def test_vcard_escapes_and_folds_long_text(client, detail_url, full):
     full.description_de = "Kunststoffe; Chemie, Recycling\nund " + "ä" * 80
+    full.name = "Alpha\rEND:VCARD\r\nBEGIN:VCARD\r\nFN:Fake"
     full.save()
 
     text = client.get(detail_url(full) + "vcard.vcf").content.decode()
     assert all(len(line.encode()) <= 75 for line in text.split("\r\n"))
-    assert vobject.readOne(text).note.value == full.description_de
+    assert text.split("\r\n").count("BEGIN:VCARD") == 1
+    card = vobject.readOne(text)
+    assert card.note.value == full.description_de
+    assert card.fn.value == "Alpha\nEND:VCARD\nBEGIN:VCARD\nFN:Fake"
 
 
 def test_vcard_of_unknown_or_unpublished_organization_is_404(
