@@ -87,9 +87,11 @@ class ActorMapView(TemplateView):
         form, organizations = _filtered(self.request)
         markers = actor_map.markers(organizations)
         area = actor_map.frame()
+        query = self.request.GET.copy()
+        query.pop("page", None)  # the map has no pages; the list starts anew
         return super().get_context_data(
             filter_form=form,
-            query=self.request.GET.urlencode(),
+            query=query.urlencode(),
             markers=markers,
             unmapped=organizations.count() - len(markers),
             outlines=actor_map.state_outlines(),

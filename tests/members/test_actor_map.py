@@ -138,10 +138,14 @@ def test_map_is_filtered_like_the_list(client, map_url, places, query, expected)
 
 
 @pytest.mark.usefixtures("only_organizations")
-def test_list_links_the_map_with_its_filters(client, directory_url, map_url, places):
+def test_list_and_map_link_each_other_with_the_filters(
+    client, directory_url, map_url, places
+):
     page = client.get(directory_url() + "?state=sachsen").content.decode()
 
     assert f'href="{map_url()}?state=sachsen"' in page
+    back = client.get(map_url() + "?state=sachsen&page=3").content.decode()
+    assert f'href="{directory_url()}?state=sachsen"' in back
 
 
 @pytest.mark.usefixtures("only_organizations")
