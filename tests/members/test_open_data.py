@@ -398,3 +398,13 @@ def test_editors_choose_the_licence_in_the_admin(client, directory_url, full):
     row = OpenDataSettings.objects.get()
     delete_url = f"/de/admin/members/opendatasettings/{row.pk}/delete/"
     assert client.get(delete_url).status_code == 403
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["", "map/", "clusteratlas.csv", "clusteratlas.json", "clusteratlas.jsonld"],
+)
+def test_anonymous_downloads_and_map_set_no_cookie(client, directory_url, full, name):
+    response = get(client, directory_url, name, "?state=sachsen-anhalt")
+
+    assert response.cookies == {}
