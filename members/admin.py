@@ -9,9 +9,16 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 
-from . import services
+from . import actor_map, services
 from .admin_views import import_organizations_view, import_template_view
-from .models import MemberAccount, Organization, OrganizationChange, Person, Sector
+from .models import (
+    MemberAccount,
+    OpenDataSettings,
+    Organization,
+    OrganizationChange,
+    Person,
+    Sector,
+)
 
 
 @admin.register(Sector)
@@ -31,6 +38,28 @@ class PersonInline(TranslationStackedInline):
         ("email", "phone"),
         "photo",
     ]
+
+
+class ActorMapFilter(admin.SimpleListFilter):
+    """Which organisations the actor map shows, and which it leaves off."""
+
+    title = _("actor map")
+    parameter_name = "map"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("on", _("On the map")),
+            ("none", _("No coordinates")),
+            ("outside", _("Coordinates outside the map")),
+        ]
+
+    def queryset(self, request, queryset):
+        select = {
+            "on": actor_map.on_map,
+            "none": actor_map.without_coordinates,
+            "outside": actor_map.outside_map,
+        }.get(self.value())
+        return select(queryset) if select else queryset
 
 
 @admin.register(Organization)
@@ -54,6 +83,7 @@ class OrganizationAdmin(TabbedTranslationAdmin):
         "federal_state",
         "sectors",
         "is_sample",
+        ActorMapFilter,
     ]
     search_fields = ["name", "short_name", "city", "description_de", "description_en"]
     prepopulated_fields = {"slug": ["name"]}
@@ -68,6 +98,11 @@ class OrganizationAdmin(TabbedTranslationAdmin):
         (
             _("Address and contact"),
             {
+                "description": _(
+                    "Without coordinates, or with coordinates outside Saxony, "
+                    "Saxony-Anhalt and Thuringia, an organisation stays off the "
+                    "actor map; the filter “actor map” lists these entries."
+                ),
                 "fields": [
                     "street",
                     ("postcode", "city"),
@@ -76,7 +111,7 @@ class OrganizationAdmin(TabbedTranslationAdmin):
                     "website",
                     "email",
                     ("phone", "fax"),
-                ]
+                ],
             },
         ),
         (
@@ -243,3 +278,14 @@ class MemberAccountAdmin(admin.ModelAdmin):
     list_select_related = ["user", "organization"]
     search_fields = ["user__username", "user__email", "organization__name"]
     autocomplete_fields = ["user", "organization"]
+
+
+@admin.register(OpenDataSettings)
+class OpenDataSettingsAdmin(admin.ModelAdmin):
+    """One row of settings: editors change it, never add a second or delete it."""
+
+    def has_add_permission(self, request):
+        return not OpenDataSettings.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False

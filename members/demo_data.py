@@ -114,6 +114,35 @@ SAMPLES = (
 
 # fmt: on
 
+# Where the samples' cities are (latitude, longitude), for the actor map.
+# Schwarzheide lies in Brandenburg, inside the map's frame.
+CITY_COORDINATES = {
+    "Bitterfeld-Wolfen": (51.62, 12.32),
+    "Böhlen": (51.2, 12.39),
+    "Chemnitz": (50.83, 12.92),
+    "Dessau-Roßlau": (51.84, 12.24),
+    "Dresden": (51.05, 13.74),
+    "Erfurt": (50.98, 11.03),
+    "Freiberg": (50.91, 13.34),
+    "Gera": (50.88, 12.08),
+    "Halle (Saale)": (51.48, 11.97),
+    "Jena": (50.93, 11.59),
+    "Leipzig": (51.34, 12.37),
+    "Leuna": (51.32, 12.02),
+    "Lutherstadt Wittenberg": (51.87, 12.65),
+    "Magdeburg": (52.13, 11.63),
+    "Merseburg": (51.36, 11.99),
+    "Nordhausen": (51.5, 10.79),
+    "Plauen": (50.5, 12.14),
+    "Rötha": (51.2, 12.42),
+    "Rudolstadt": (50.72, 11.34),
+    "Schkopau": (51.39, 11.95),
+    "Schwarzheide": (51.48, 13.87),
+    "Stendal": (52.61, 11.86),
+    "Zeitz": (51.05, 12.14),
+    "Zwickau": (50.72, 12.5),
+}
+
 SAMPLE_DESCRIPTION = {
     "de": "Fiktiver Beispieleintrag des Clusteratlas: {name} aus {city}. "
     "Dieser Eintrag dient nur der Vorschau und wird vor dem Start gelöscht.",

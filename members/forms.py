@@ -61,6 +61,15 @@ class OrganizationFilterForm(forms.Form):
             organizations = organizations.filter(is_member=data["member"] == "yes")
         return organizations.order_by(*self.SORTS[data["sort"] or "name"])
 
+    def apply(self, organizations):
+        """What the directory shows for this form: everything by name while
+        unbound, nothing for invalid input, else the filtered organisations."""
+        if not self.is_bound:
+            return organizations.order_by("name")
+        if not self.is_valid():
+            return organizations.none()
+        return self.filter(organizations)
+
     def is_filtered(self):
         return any(value for name, value in self.cleaned_data.items() if name != "sort")
 

@@ -285,3 +285,37 @@ class OrganizationTeaser(CMSPlugin):
 
     def copy_relations(self, old_instance):
         self.organizations.set(old_instance.organizations.all())
+
+
+class OpenDataSettings(models.Model):
+    """The editors' choices for the Clusteratlas as open data (one row)."""
+
+    class Licence(models.TextChoices):
+        UNDECIDED = "undecided", _("Not decided yet")
+        CC0 = "cc0-1.0", _("CC0 1.0 (public domain dedication)")
+        CC_BY = "cc-by-4.0", _("Creative Commons Attribution 4.0 (CC BY 4.0)")
+        DL_ZERO = "dl-de-zero-2.0", _("Data licence Germany – Zero – 2.0")
+        DL_BY = "dl-de-by-2.0", _("Data licence Germany – Attribution – 2.0")
+
+    licence = models.CharField(
+        _("licence of the data"),
+        max_length=20,
+        choices=Licence.choices,
+        default=Licence.UNDECIDED,
+        help_text=_(
+            "Stated on the cluster atlas page and in every download (CSV, JSON, "
+            "JSON-LD)."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("open data settings")
+        verbose_name_plural = _("open data settings")
+
+    def __str__(self):
+        return gettext("Open data settings")
+
+    @classmethod
+    def load(cls):
+        """The saved settings, or the defaults while no editor has saved any."""
+        return cls.objects.order_by("pk").first() or cls()

@@ -10,10 +10,10 @@ from django.views.generic import DetailView, FormView, ListView, TemplateView
 
 from events.models import Event
 
-from . import services
+from . import open_data, services
 from .brochure import render_brochure_pdf
 from .forms import OrganizationChangeForm, OrganizationFilterForm
-from .models import Organization
+from .models import OpenDataSettings, Organization
 from .signals import directory_version
 
 
@@ -28,12 +28,7 @@ class OrganizationListView(ListView):
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
-        organizations = Organization.objects.for_directory()
-        if not self.filter_form.is_bound:
-            return organizations.order_by("name")
-        if not self.filter_form.is_valid():
-            return organizations.none()
-        return self.filter_form.filter(organizations)
+        return self.filter_form.apply(Organization.objects.for_directory())
 
     def get_context_data(self, **kwargs):
         query = self.request.GET.copy()
@@ -41,6 +36,7 @@ class OrganizationListView(ListView):
         return super().get_context_data(
             filter_form=self.filter_form,
             query_without_page=query.urlencode(),
+            licence=open_data.licence_of(OpenDataSettings.load()),
             total=Organization.objects.published().count(),
             **kwargs,
         )

@@ -33,6 +33,7 @@ class PageHead(HTMLParser):
         self._in_title = False
         self._in_switcher = False
         self._navigation_depth = 0
+        self._svg_depth = 0
         self.feed(html)
 
     def handle_starttag(self, tag, attrs):
@@ -41,7 +42,9 @@ class PageHead(HTMLParser):
             self._navigation_depth += 1
         if tag == "html":
             self.html_lang = attrs.get("lang")
-        elif tag == "title":
+        elif tag == "svg":
+            self._svg_depth += 1
+        elif tag == "title" and not self._svg_depth:
             self._in_title = True
             self.titles.append("")
         elif tag == "meta" and ("name" in attrs or "property" in attrs):
@@ -64,7 +67,9 @@ class PageHead(HTMLParser):
                     self.switcher_missing.add(attrs["hreflang"])
 
     def handle_endtag(self, tag):
-        if tag == "title":
+        if tag == "svg":
+            self._svg_depth -= 1
+        elif tag == "title":
             self._in_title = False
         elif tag == "nav":
             self._in_switcher = False

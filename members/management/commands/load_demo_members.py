@@ -51,6 +51,7 @@ class Command(BaseCommand):
     def load_samples(self, sectors):
         organizations = {}
         for name, kind, size, city, postcode, state, slugs, member in demo_data.SAMPLES:
+            latitude, longitude = demo_data.CITY_COORDINATES[city]
             organization, created = Organization.objects.get_or_create(
                 slug=slugify(name),
                 defaults={
@@ -62,6 +63,8 @@ class Command(BaseCommand):
                     "federal_state": state,
                     "is_member": member,
                     "is_sample": True,
+                    "latitude": latitude,
+                    "longitude": longitude,
                     "description_de": demo_data.SAMPLE_DESCRIPTION["de"].format(
                         name=name, city=city
                     ),
