@@ -195,6 +195,52 @@ class Client:
             },
         )
 
+    def post(self, path, data):
+        """Post a form to ``path`` with the CSRF cookie's token."""
+        return self.request(
+            "POST",
+            path,
+            body=urllib.parse.urlencode(
+                {"csrfmiddlewaretoken": self.cookies["csrftoken"], **data}, doseq=True
+            ),
+            headers={
+                "Content-Type": "application/x-www-form-urlencoded",
+                "Referer": self.base_url + path,
+            },
+        )
+
+    def post_multipart(self, path, data, files):
+        """Post a multipart form from ``path``; ``files`` maps a field to
+        ``(file name, bytes, content type)``."""
+        page = self.get(path)
+        match = CSRF_INPUT.search(page.body)
+        if not match:
+            raise AssertionError(f"{path} has no form with a CSRF token.")
+        boundary = "----portal-test-boundary"
+        parts = []
+        fields = {"csrfmiddlewaretoken": match.group(1).decode(), **data}
+        for name, value in fields.items():
+            parts.append(
+                f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"'
+                f"\r\n\r\n{value}\r\n".encode()
+            )
+        for name, (filename, content, content_type) in files.items():
+            head = (
+                f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; '
+                f'filename="{filename}"\r\nContent-Type: {content_type}\r\n\r\n'
+            )
+            parts.append(head.encode() + content + b"\r\n")
+        parts.append(f"--{boundary}--\r\n".encode())
+        return self.request(
+            "POST",
+            path,
+            body=b"".join(parts),
+            headers={
+                "Content-Type": f"multipart/form-data; boundary={boundary}",
+                "Referer": self.base_url + path,
+            },
+        )
+
     def login(self, username, password, path="/de/login/"):
         response = self.post_form(path, {"username": username, "password": password})
         if response.status != 302:

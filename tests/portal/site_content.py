@@ -64,3 +64,27 @@ def fill():
             }
         )
     )
+
+
+def draft_of_cluster_page(menu_title, text):
+    """A draft of the German cluster page with a new menu title and a text
+    added; prints the pk of its version, for publishing through the admin."""
+    editor = get_user_model().objects.get(username="redaktion")
+    published = PageContent.objects.get(
+        page=Page.objects.get(reverse_id="cluster"), language="de"
+    )
+    draft = Version.objects.get_for_content(published).copy(editor).content
+    draft.menu_title = menu_title
+    draft.save(update_fields=["menu_title"])
+    placeholder = draft.get_placeholders().get(slot="content")
+    add_plugin(placeholder, "TextPlugin", "de", body=f"<p>{text}</p>")
+    print(json.dumps({"version": Version.objects.get_for_content(draft).pk}))
+
+
+def a_published_organization():
+    from members.models import Organization
+
+    organization = Organization.objects.filter(is_published=True).order_by("pk")[0]
+    with translation.override("de"):
+        path = organization.get_absolute_url()
+    print(json.dumps({"pk": organization.pk, "path": path, "name": organization.name}))
