@@ -87,12 +87,11 @@ def drop_postgres_database(url):
         connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-@contextlib.contextmanager
-def gunicorn(env, port=None, workers=2, log_path=None):
-    """A running gunicorn serving the portal; yields its base URL."""
+def start_gunicorn(env, port=None, workers=2, log=subprocess.DEVNULL):
+    """Start gunicorn serving the portal and wait until it answers; returns
+    the process and its base URL."""
     port = port or free_port()
     executable = shutil.which("gunicorn", path=str(Path(sys.executable).parent))
-    log = open(log_path, "ab") if log_path else subprocess.DEVNULL  # noqa: SIM115
     server = subprocess.Popen(
         [
             executable,
@@ -110,12 +109,21 @@ def gunicorn(env, port=None, workers=2, log_path=None):
     base_url = f"http://127.0.0.1:{port}"
     try:
         wait_until_up(base_url + "/de/", server)
+    except BaseException:
+        server.kill()
+        raise
+    return server, base_url
+
+
+@contextlib.contextmanager
+def gunicorn(env, port=None, workers=2):
+    """A running gunicorn serving the portal; yields its base URL."""
+    server, base_url = start_gunicorn(env, port, workers)
+    try:
         yield base_url
     finally:
         server.terminate()
         server.wait(timeout=20)
-        if log_path:
-            log.close()
 
 
 def wait_until_up(url, process, timeout=60):
