@@ -308,15 +308,25 @@ if MEDIA_S3_BUCKET:
         "region_name": env.str("AWS_S3_REGION_NAME", default="") or None,
         "file_overwrite": False,
     }
+    _S3_PUBLIC_OPTIONS = _S3_OPTIONS | {
+        "location": "media",
+        # Public files have stable URLs, so cached pages keep working.
+        "querystring_auth": False,
+        "custom_domain": env.str("AWS_S3_CUSTOM_DOMAIN", default="") or None,
+    }
     STORAGES["default"] = {
         "BACKEND": "storages.backends.s3.S3Storage",
-        "OPTIONS": _S3_OPTIONS
-        | {
-            "location": "media",
-            # Public files have stable URLs, so cached pages keep working.
-            "querystring_auth": False,
-            "custom_domain": env.str("AWS_S3_CUSTOM_DOMAIN", default="") or None,
-        },
+        "OPTIONS": _S3_PUBLIC_OPTIONS,
+    }
+    # django-filer's images and their thumbnails, next to the other public files.
+    FILER_STORAGES = {
+        "public": {
+            kind: {
+                "ENGINE": "storages.backends.s3.S3Storage",
+                "OPTIONS": _S3_PUBLIC_OPTIONS,
+            }
+            for kind in ("main", "thumbnails")
+        }
     }
     STORAGES["private"] = {
         "BACKEND": "storages.backends.s3.S3Storage",

@@ -82,17 +82,20 @@ def test_one_variable_moves_both_storages_to_the_bucket(s3_server):
         }
     )
     code = (
-        "import json; from django.conf import settings; "
-        "print(json.dumps(settings.STORAGES, default=str))"
+        "import json; from django.conf import settings; import filer.settings; "
+        "print(json.dumps([settings.STORAGES, "
+        "filer.settings.FILER_PUBLICMEDIA_STORAGE.bucket_name, "
+        "filer.settings.FILER_PUBLICMEDIA_STORAGE.location], default=str))"
     )
     result = manage(env, "shell", "--no-imports", "--command", code)
-    storages = json.loads(result.stdout)
+    storages, filer_bucket, filer_location = json.loads(result.stdout)
 
     assert storages["default"]["BACKEND"] == "storages.backends.s3.S3Storage"
     assert storages["default"]["OPTIONS"]["location"] == "media"
     assert storages["default"]["OPTIONS"]["bucket_name"] == BUCKET
     assert storages["private"]["OPTIONS"]["location"] == "private"
     assert storages["private"]["OPTIONS"]["endpoint_url"] == s3_server
+    assert (filer_bucket, filer_location) == (BUCKET, "media")
 
 
 def test_the_filesystem_stays_the_default():
