@@ -65,17 +65,9 @@ def write_backup(path):
         shutil.rmtree(partial)
     partial.mkdir(parents=True)
     try:
-        files = {}
         database_file = dump_database(partial)
-        files[database_file] = checksum(partial / database_file)
-        for folder, storage in storages().items():
-            for name in storage_files(storage):
-                relative = f"{folder}/{name}"
-                destination = partial / relative
-                destination.parent.mkdir(parents=True, exist_ok=True)
-                with storage.open(name, "rb") as source, destination.open("wb") as out:
-                    shutil.copyfileobj(source, out, CHUNK_SIZE)
-                files[relative] = checksum(destination)
+        files = {database_file: checksum(partial / database_file)}
+        files |= copy_files(partial)
         manifest = {
             "format": FORMAT,
             "created": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -94,6 +86,21 @@ def write_backup(path):
         shutil.rmtree(partial, ignore_errors=True)
         raise
     return manifest
+
+
+def copy_files(folder):
+    """Copy every file of the storages into ``folder``; returns their
+    checksums by path."""
+    files = {}
+    for storage_folder, storage in storages().items():
+        for name in storage_files(storage):
+            relative = f"{storage_folder}/{name}"
+            destination = folder / relative
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            with storage.open(name, "rb") as source, destination.open("wb") as out:
+                shutil.copyfileobj(source, out, CHUNK_SIZE)
+            files[relative] = checksum(destination)
+    return files
 
 
 def dump_database(folder):

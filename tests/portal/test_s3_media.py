@@ -176,3 +176,29 @@ def test_uploads_never_overwrite_a_file_in_the_bucket(bucket):
 
     assert first != second
     assert len(keys(bucket)) == 2
+
+
+@pytest.mark.django_db
+def test_a_backup_takes_the_files_from_the_bucket(bucket, tmp_path):
+    import hashlib
+
+    from cluster_portal.backups import copy_files
+
+    document = EventDocumentFactory(visibility=EventDocument.Visibility.MEMBERS)
+    public = EventDocumentFactory()
+
+    files = copy_files(tmp_path)
+
+    assert sorted(files) == [
+        f"media/{public.file.name}",
+        f"private_media/{document.file.name}",
+    ]
+    for folder, prefix, item in (
+        ("private_media", "private", document),
+        ("media", "media", public),
+    ):
+        stored = bucket.Object(f"{prefix}/{item.file.name}").get()["Body"].read()
+        assert (tmp_path / folder / item.file.name).read_bytes() == stored
+        assert files[f"{folder}/{item.file.name}"]["sha256"] == (
+            hashlib.sha256(stored).hexdigest()
+        )
