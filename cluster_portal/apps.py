@@ -23,5 +23,7 @@ class ClusterPortalConfig(AppConfig):
     verbose_name = "Cluster portal"
 
     def ready(self):
+        from . import checks  # noqa: F401 (registers the deployment checks)
+
         # After the sites app has created its default record.
         post_migrate.connect(sync_site, sender=apps.get_app_config("sites"))

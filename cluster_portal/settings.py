@@ -287,3 +287,48 @@ CKREIHE_MAX_UPLOAD_BYTES = env.int(
 # MEDIA_URL); "apache" answers with X-Sendfile and the file's absolute path.
 CKREIHE_SENDFILE = env.str("CKREIHE_SENDFILE", default="")
 CKREIHE_SENDFILE_PREFIX = env.str("CKREIHE_SENDFILE_PREFIX", default="/protected/")
+
+# --- Media on S3-compatible object storage (optional) -------------------------
+
+# With MEDIA_S3_BUCKET set, public files (under media/) and members-only files
+# (under private/) live in that bucket instead of MEDIA_ROOT and
+# PRIVATE_MEDIA_ROOT. boto3 reads AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.
+# Members-only files are still only streamed by the download view, after its
+# permission check; only the media/ prefix may be readable by the public.
+MEDIA_S3_BUCKET = env.str("MEDIA_S3_BUCKET", default="")
+if MEDIA_S3_BUCKET:
+    if CKREIHE_SENDFILE:
+        raise ImproperlyConfigured(
+            "CKREIHE_SENDFILE hands out files from disk; leave it empty with "
+            "MEDIA_S3_BUCKET."
+        )
+    _S3_OPTIONS = {
+        "bucket_name": MEDIA_S3_BUCKET,
+        "endpoint_url": env.str("AWS_S3_ENDPOINT_URL", default="") or None,
+        "region_name": env.str("AWS_S3_REGION_NAME", default="") or None,
+        "file_overwrite": False,
+    }
+    _S3_PUBLIC_OPTIONS = _S3_OPTIONS | {
+        "location": "media",
+        # Public files have stable URLs, so cached pages keep working.
+        "querystring_auth": False,
+        "custom_domain": env.str("AWS_S3_CUSTOM_DOMAIN", default="") or None,
+    }
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": _S3_PUBLIC_OPTIONS,
+    }
+    # django-filer's images and their thumbnails, next to the other public files.
+    FILER_STORAGES = {
+        "public": {
+            kind: {
+                "ENGINE": "storages.backends.s3.S3Storage",
+                "OPTIONS": _S3_PUBLIC_OPTIONS,
+            }
+            for kind in ("main", "thumbnails")
+        }
+    }
+    STORAGES["private"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": _S3_OPTIONS | {"location": "private", "querystring_expire": 60},
+    }

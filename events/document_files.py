@@ -2,7 +2,8 @@
 
 Public files are kept in the default storage (``MEDIA_ROOT/ckreihe/``),
 members-only files in ``PRIVATE_MEDIA_ROOT/ckreihe/``, which no web server
-serves. Every file gets a random name, so no URL can be guessed from a title;
+serves (with ``MEDIA_S3_BUCKET``: under ``media/`` and ``private/`` in the
+bucket). Every file gets a random name, so no URL can be guessed from a title;
 the original name is kept on the document for the download.
 
 Uploads are recognised by their first bytes (no system libmagic needed): the
@@ -16,7 +17,7 @@ import zipfile
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.storage import FileSystemStorage, default_storage
+from django.core.files.storage import FileSystemStorage, default_storage, storages
 from django.db.models.fields.files import FieldFile, FileField
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
@@ -27,6 +28,8 @@ DEFAULT_MAX_UPLOAD_BYTES = 100 * 1024 * 1024
 
 def private_storage():
     # A fresh object on every call, so that a changed setting takes effect.
+    if "private" in settings.STORAGES:  # object storage (MEDIA_S3_BUCKET)
+        return storages.create_storage(settings.STORAGES["private"])
     return FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT, base_url=None)
 
 

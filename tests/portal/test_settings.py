@@ -115,6 +115,8 @@ def test_check_deploy_is_clean_in_production():
             "DEBUG": "0",
             "SECRET_KEY": "a-long-random-production-secret-key-" + "x" * 40,
             "ALLOWED_HOSTS": "portal.example.org",
+            # Production shares one Redis (cluster_portal.W001 otherwise).
+            "CACHE_URL": "redis://127.0.0.1:6379/1",
         },
         capture_output=True,
         text=True,
