@@ -20,20 +20,16 @@ PENDING = (TaskResultStatus.READY, TaskResultStatus.RUNNING)
 def results(task, *args):
     """The records of ``task`` run with these positional arguments, newest
     first (keyword arguments, such as a retry count, do not matter)."""
-    rows = DBTaskResult.objects.filter(task_path=task.module_path).order_by(
-        "-enqueued_at"
-    )
-    wanted = list(args)
-    return [row for row in rows if row.args_kwargs.get("args") == wanted]
+    return DBTaskResult.objects.filter(
+        task_path=task.module_path, args_kwargs__args=list(args)
+    ).order_by("-enqueued_at")
 
 
 def pending(task, *args, exclude=None):
-    """Queued or running records of ``task`` with these arguments."""
-    rows = DBTaskResult.objects.filter(
-        task_path=task.module_path, status__in=PENDING
-    ).exclude(pk=exclude)
-    wanted = list(args)
-    return [row for row in rows if row.args_kwargs.get("args") == wanted]
+    """Whether ``task`` with these arguments is queued or running."""
+    return (
+        results(task, *args).filter(status__in=PENDING).exclude(pk=exclude).exists()
+    )
 
 
 def enqueue_once(task, *args, run_after=None, exclude=None, **kwargs):

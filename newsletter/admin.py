@@ -106,7 +106,7 @@ class IssueAdmin(TabbedTranslationAdmin):
                 )
                 return redirect(here)
         progress = services.send_progress(issue)
-        runs = background.results(tasks.send_issue, issue.pk)[:10]
+        runs = list(background.results(tasks.send_issue, issue.pk)[:10])
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,

@@ -264,3 +264,29 @@ def test_a_subscribers_record_of_consent_is_shown_read_only(client, editor):
     assert response.status_code == 200
     assert "2026-11" in html
     assert 'name="email"' not in html
+
+
+def test_the_send_view_needs_the_same_queries_however_many_runs(
+    client, editor, django_assert_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from newsletter import tasks
+
+    issue, other = IssueFactory(), IssueFactory()
+    SubscriberFactory.create_batch(3)
+    tasks.send_issue.enqueue(issue.pk)
+    client.get(send_url(issue))  # warm up sessions and caches
+    with CaptureQueriesContext(connection) as one_run:
+        client.get(send_url(issue))
+    for _run in range(30):
+        tasks.send_issue.enqueue(issue.pk)
+        tasks.send_issue.enqueue(other.pk)
+
+    with django_assert_num_queries(len(one_run)):
+        response = client.get(send_url(issue))
+
+    runs = response.context["runs"]
+    assert len(runs) == 10
+    assert all(run.args_kwargs["args"] == [issue.pk] for run in runs)

@@ -167,4 +167,4 @@ def test_an_unreachable_server_gives_up_after_the_last_attempt(
 def tasks_results(issue):
     from cluster_portal.background import results
 
-    return results(tasks.send_issue, issue.pk)
+    return list(results(tasks.send_issue, issue.pk))
