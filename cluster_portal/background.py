@@ -27,9 +27,7 @@ def results(task, *args):
 
 def pending(task, *args, exclude=None):
     """Whether ``task`` with these arguments is queued or running."""
-    return (
-        results(task, *args).filter(status__in=PENDING).exclude(pk=exclude).exists()
-    )
+    return results(task, *args).filter(status__in=PENDING).exclude(pk=exclude).exists()
 
 
 def enqueue_once(task, *args, run_after=None, exclude=None, **kwargs):

@@ -95,6 +95,7 @@ class Command(BaseCommand):
             self.style.SUCCESS(
                 f"CKnews {number}: {total.sent} sent and {total.failed} failed now; "
                 f"altogether {progress.sent} sent, {progress.failed} failed, "
-                f"{progress.uncertain} uncertain, {progress.remaining} remaining."
+                f"{progress.uncertain} uncertain, {progress.remaining} remaining, "
+                f"{progress.deferred} deferred."
             )
         )
