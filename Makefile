@@ -7,9 +7,13 @@ CHROMIUM ?= /usr/bin/chromium
 
 .PHONY: run test install install-dev messages clean
 
+# The background worker (CKnews sending, the Clusteratlas PDF) runs next to
+# the development server and stops with it.
 run: $(VENV)/.installed
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo_content
+	$(BIN)/python manage.py run_worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: $(VENV)/.installed-dev

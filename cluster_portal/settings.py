@@ -66,6 +66,9 @@ INSTALLED_APPS = [
     "djangocms_frontend.contrib.link",
     "filer",
     "easy_thumbnails",
+    # background tasks, queued in the database
+    "django_tasks",
+    "django_tasks_db",
     # the portal
     "cluster_portal",
     "members",
@@ -274,6 +277,27 @@ NEWSLETTER_RATE_LIMIT_PERIOD = env.int("NEWSLETTER_RATE_LIMIT_PERIOD", default=3
 NEWSLETTER_TRUSTED_PROXIES = env.int("NEWSLETTER_TRUSTED_PROXIES", default=0)
 # Messages per SMTP connection when sending an issue (and per admin step).
 NEWSLETTER_SEND_BATCH_SIZE = env.int("NEWSLETTER_SEND_BATCH_SIZE", default=100)
+# A send task hands on to a fresh one after this many seconds, which keeps
+# each run far below TASKS_STALE_AFTER.
+NEWSLETTER_SEND_TASK_SECONDS = env.int("NEWSLETTER_SEND_TASK_SECONDS", default=120)
+# Temporary refusals (4xx, dropped connections) are retried after 1, 2, 4, ...
+# times the base delay (seconds), at most NEWSLETTER_SEND_MAX_ATTEMPTS times.
+NEWSLETTER_RETRY_DELAY = env.int("NEWSLETTER_RETRY_DELAY", default=60)
+NEWSLETTER_SEND_MAX_ATTEMPTS = env.int("NEWSLETTER_SEND_MAX_ATTEMPTS", default=6)
+
+# --- Background tasks -------------------------------------------------------
+
+# Tasks are queued in the database (no extra server); `manage.py run_worker`
+# runs them. TASKS_BACKEND=django_tasks.backends.immediate.ImmediateBackend
+# runs them inside the request instead (only for trying things out).
+TASKS = {
+    "default": {
+        "BACKEND": env.str("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend")
+    }
+}
+# A task still marked running after this many seconds lost its worker (killed,
+# host gone) and is queued again; every task must therefore be safe to rerun.
+TASKS_STALE_AFTER = env.int("TASKS_STALE_AFTER", default=15 * 60)
 
 # --- CKreihe (events app) -----------------------------------------------------
 

@@ -1,20 +1,24 @@
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.core.files.storage import default_storage
+from django.http import FileResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language, gettext
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
+from cluster_portal.background import enqueue_once
 from events.models import Event
 
-from . import open_data, services
-from .brochure import render_brochure_pdf
+from . import open_data, services, tasks
 from .forms import OrganizationChangeForm, OrganizationFilterForm
 from .models import OpenDataSettings, Organization
 from .signals import directory_version
+
+# Seconds after which a visitor waiting for the PDF may ask again.
+BROCHURE_RETRY_AFTER = 15
 
 
 class OrganizationListView(ListView):
@@ -74,18 +78,23 @@ class BrochureView(TemplateView):
 
 
 def brochure_pdf(request):
-    """The same overview as a PDF, rebuilt whenever the directory changes."""
+    """The same overview as a PDF, rebuilt in the background whenever the
+    directory changes; until the new one is ready, a page says so."""
     language = get_language()
-    cache_key = f"clusteratlas-pdf:{language}:{directory_version()}"
-    pdf = cache.get(cache_key)
-    if pdf is None:
-        pdf = render_brochure_pdf(
-            Organization.objects.for_directory(), language=language
+    version = directory_version()
+    name = tasks.brochure_name(language, version)
+    if default_storage.exists(name):
+        filename = f"clusteratlas-{timezone.localdate():%Y-%m-%d}.pdf"
+        return FileResponse(
+            default_storage.open(name, "rb"),
+            as_attachment=True,
+            filename=filename,
+            content_type="application/pdf",
         )
-        cache.set(cache_key, pdf, timeout=60 * 60 * 24)
-    response = HttpResponse(pdf, content_type="application/pdf")
-    filename = f"clusteratlas-{timezone.localdate():%Y-%m-%d}.pdf"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    enqueue_once(tasks.build_brochure, language, version)
+    response = render(request, "members/brochure_pending.html", status=202)
+    response["Retry-After"] = str(BROCHURE_RETRY_AFTER)
+    add_never_cache_headers(response)
     return response
 
 

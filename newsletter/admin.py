@@ -12,7 +12,9 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 
-from . import services
+from cluster_portal import background
+
+from . import services, tasks
 from .forms import PreviewForm
 from .models import Article, Delivery, Issue, NewsItem, Subscriber
 
@@ -94,7 +96,7 @@ class IssueAdmin(TabbedTranslationAdmin):
                     )
                     return redirect(here)
             elif action == "send":
-                return self._send_batch(request, issue, here)
+                return self._start_sending(request, issue, here)
             elif action == "retry-failed":
                 count = services.retry_deliveries(issue, [Delivery.Status.FAILED])
                 self.message_user(
@@ -104,22 +106,22 @@ class IssueAdmin(TabbedTranslationAdmin):
                 )
                 return redirect(here)
         progress = services.send_progress(issue)
+        runs = list(background.results(tasks.send_issue, issue.pk)[:10])
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
             "title": gettext("Send CKnews %(number)s") % {"number": issue.number},
             "issue": issue,
             "progress": progress,
+            "runs": runs,
+            "is_sending": any(run.status in background.PENDING for run in runs),
             "preview_form": preview_form,
-            "auto_continue": request.GET.get("continue") == "1"
-            and issue.is_published
-            and not progress.is_complete,
         }
         return TemplateResponse(request, "newsletter/admin/issue_send.html", context)
 
-    def _send_batch(self, request, issue, here):
+    def _start_sending(self, request, issue, here):
         try:
-            result = services.send_batch(issue)
+            queued = tasks.start_sending(issue)
         except services.IssueNotPublished:
             self.message_user(
                 request,
@@ -127,23 +129,15 @@ class IssueAdmin(TabbedTranslationAdmin):
                 messages.ERROR,
             )
             return redirect(here)
-        except Exception as error:  # the mail server is gone: stop and say so
-            self.message_user(
-                request,
-                gettext(
-                    "Sending stopped: %(error)s. Nobody got the issue twice; "
-                    "continue when the mail server is back."
-                )
-                % {"error": error},
-                messages.ERROR,
+        if queued is None:
+            message = gettext("This issue is already being sent.")
+        else:
+            message = gettext(
+                "Sending has started in the background. You can close this page: "
+                "the worker goes on, and nobody gets the issue twice."
             )
-            return redirect(here)
-        self.message_user(
-            request,
-            gettext("%(sent)d sent, %(failed)d failed in this step.")
-            % {"sent": result.sent, "failed": result.failed},
-        )
-        return redirect(f"{here}?continue=1" if result.tried else here)
+        self.message_user(request, message, messages.SUCCESS)
+        return redirect(here)
 
 
 @admin.register(NewsItem)

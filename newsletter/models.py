@@ -278,6 +278,7 @@ class Delivery(models.Model):
         SENDING = "sending", _("Sending (outcome unknown)")
         SENT = "sent", _("Sent")
         FAILED = "failed", _("Failed")
+        DEFERRED = "deferred", _("Deferred (temporary failure, retried later)")
 
     issue = models.ForeignKey(
         Issue,
@@ -299,6 +300,8 @@ class Delivery(models.Model):
     attempted_at = models.DateTimeField(_("attempted"), default=timezone.now)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
     error = models.TextField(_("error"), blank=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=1)
+    retry_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
 
     objects = DeliveryQuerySet.as_manager()
 

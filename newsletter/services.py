@@ -6,13 +6,14 @@ import logging
 import smtplib
 import time
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.sites.models import Site
 from django.core.cache import cache
 from django.core.mail import EmailMessage, EmailMultiAlternatives, get_connection
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, F, OuterRef, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -193,8 +194,9 @@ def send_already_subscribed_mail(subscriber):
 
 # --- Sending an issue ------------------------------------------------------
 
-# Refusals that concern one recipient: record them and go on with the next.
-RECIPIENT_ERRORS = (smtplib.SMTPRecipientsRefused, smtplib.SMTPDataError)
+# Failures of the connection to the mail server, not of one recipient (all
+# of smtplib's errors are OSErrors too): the send stops and is taken up again.
+CONNECTION_ERRORS = (OSError,)
 # Rendered once per language; each mail puts its own link in its place.
 UNSUBSCRIBE_MARKER = "NEWSLETTER_UNSUBSCRIBE_URL_MARKER"
 
@@ -212,10 +214,11 @@ class SendProgress:
     failed: int
     uncertain: int  # interrupted between handing over and the server's answer
     remaining: int  # confirmed subscribers not tried yet
+    deferred: int = 0  # refused for now (4xx), tried again later
 
     @property
     def is_complete(self):
-        return self.remaining == 0
+        return self.remaining == 0 and self.deferred == 0
 
 
 @dataclass(frozen=True)
@@ -303,11 +306,19 @@ def _not_yet_tried(issue):
     return Subscriber.objects.confirmed().filter(~Exists(tried))
 
 
+def _due(issue, now):
+    """Confirmed subscribers not tried yet or whose deferred delivery is due."""
+    tried = Delivery.objects.filter(issue=issue, subscriber=OuterRef("pk"))
+    due = tried.filter(status=Delivery.Status.DEFERRED, retry_at__lte=now)
+    return Subscriber.objects.confirmed().filter(~Exists(tried) | Exists(due))
+
+
 def send_progress(issue):
     counts = Delivery.objects.filter(issue=issue).aggregate(
         sent=Count("pk", filter=Q(status=Delivery.Status.SENT)),
         failed=Count("pk", filter=Q(status=Delivery.Status.FAILED)),
         uncertain=Count("pk", filter=Q(status=Delivery.Status.SENDING)),
+        deferred=Count("pk", filter=Q(status=Delivery.Status.DEFERRED)),
     )
     return SendProgress(
         subscribers=Subscriber.objects.confirmed().count(),
@@ -316,76 +327,154 @@ def send_progress(issue):
     )
 
 
-def _claim(issue, subscriber):
+def next_retry_at(issue):
+    """When the earliest deferred delivery of the issue is due, or None."""
+    deferred = Delivery.objects.filter(issue=issue, status=Delivery.Status.DEFERRED)
+    return deferred.order_by("retry_at").values_list("retry_at", flat=True).first()
+
+
+def retry_delay(attempt):
+    """Seconds to wait before attempt number ``attempt + 1``: doubling."""
+    return settings.NEWSLETTER_RETRY_DELAY * 2 ** max(attempt - 1, 0)
+
+
+def _claim(issue, subscriber, now):
     """Record the delivery before the message leaves: if another send of the
-    same issue already has this subscriber, leave them to it."""
+    same issue already has this subscriber, leave them to it. A deferred
+    delivery that is due is taken over by exactly one send."""
     try:
         with transaction.atomic():
-            return Delivery.objects.create(issue=issue, subscriber=subscriber)
+            return Delivery.objects.create(
+                issue=issue, subscriber=subscriber, attempted_at=now
+            )
     except IntegrityError:
+        pass
+    taken = Delivery.objects.filter(
+        issue=issue,
+        subscriber=subscriber,
+        status=Delivery.Status.DEFERRED,
+        retry_at__lte=now,
+    ).update(
+        status=Delivery.Status.SENDING,
+        attempts=F("attempts") + 1,
+        attempted_at=now,
+        retry_at=None,
+    )
+    if not taken:
         return None
+    return Delivery.objects.get(issue=issue, subscriber=subscriber)
+
+
+def _refusal(error):
+    """The SMTP code and text of a refusal of this one message, or None when
+    the error is not one."""
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        # One recipient per message: its code decides.
+        code, text = next(iter(error.recipients.values()))
+        return code, text.decode(errors="replace") if isinstance(text, bytes) else text
+    if isinstance(error, smtplib.SMTPResponseException):
+        text = error.smtp_error
+        return error.smtp_code, (
+            text.decode(errors="replace") if isinstance(text, bytes) else str(text)
+        )
+    return None
+
+
+def _record_refusal(delivery, code, text):
+    """A 5xx refusal is final; a 4xx one is tried again later with backoff,
+    until NEWSLETTER_SEND_MAX_ATTEMPTS attempts have been made."""
+    delivery.error = f"{code} {text}".strip()
+    if 400 <= code < 500 and delivery.attempts < settings.NEWSLETTER_SEND_MAX_ATTEMPTS:
+        delivery.status = Delivery.Status.DEFERRED
+        delivery.retry_at = timezone.now() + timedelta(
+            seconds=retry_delay(delivery.attempts)
+        )
+    else:
+        delivery.status = Delivery.Status.FAILED
 
 
 def send_batch(issue, batch_size=None, mail=None, after=0):
-    """Send the issue to the next confirmed subscribers who have not had it,
-    over one connection to the mail server.
+    """Send the issue to the next confirmed subscribers who have not had it
+    (or whose deferred delivery is due), over one connection to the mail
+    server.
 
     Each delivery is recorded before its message is handed over and marked
     sent as soon as the server has accepted it. A refusal for one recipient
-    is recorded as failed; any other error (the server went away) removes the
-    record of the message in hand, which was not accepted, and propagates:
-    the next call resumes with that subscriber and never repeats anyone.
-    ``after`` skips subscribers up to that primary key, so a long send need
-    not look past the ones it has done at every batch.
+    is recorded: as failed when permanent (5xx), as deferred with a time for
+    the next attempt when temporary (4xx). Any other error (the server went
+    away) removes the record of the message in hand, which was not accepted,
+    and propagates: the next call resumes with that subscriber and never
+    repeats anyone. ``after`` skips subscribers up to that primary key, so a
+    long send need not look past the ones it has done at every batch.
     """
     if not issue.is_published:
         raise IssueNotPublished(issue)
     batch_size = batch_size or settings.NEWSLETTER_SEND_BATCH_SIZE
     mail = mail or IssueMail(issue)
-    recipients = list(
-        _not_yet_tried(issue).filter(pk__gt=after).order_by("pk")[:batch_size]
-    )
+    now = timezone.now()
+    recipients = list(_due(issue, now).filter(pk__gt=after).order_by("pk")[:batch_size])
     sent = failed = 0
     if not recipients:
         return BatchResult()
     with get_connection() as connection:
         for subscriber in recipients:
-            delivery = _claim(issue, subscriber)
+            delivery = _claim(issue, subscriber, now)
             if delivery is None:
                 continue
             message = mail.message_for(subscriber, connection)
             try:
                 accepted = message.send()
-            except RECIPIENT_ERRORS as error:
-                accepted, problem = 0, str(error)
-            except BaseException:
-                delivery.delete()
-                raise
+            except BaseException as error:
+                refusal = _refusal(error)
+                if refusal is None or isinstance(error, smtplib.SMTPConnectError):
+                    _release(delivery)
+                    raise
+                accepted = 0
+                _record_refusal(delivery, *refusal)
             else:
-                problem = "" if accepted else "The mail server did not accept it."
+                if not accepted:
+                    delivery.status = Delivery.Status.FAILED
+                    delivery.error = "The mail server did not accept it."
             if accepted:
                 delivery.status, delivery.sent_at = Delivery.Status.SENT, timezone.now()
+                delivery.error = ""
                 sent += 1
-            else:
-                delivery.status, delivery.error = Delivery.Status.FAILED, problem
+            elif delivery.status == Delivery.Status.FAILED:
                 failed += 1
+            if not accepted:
                 logger.warning(
-                    "CKnews %s to subscriber %s failed: %s",
+                    "CKnews %s to subscriber %s %s: %s",
                     issue.number,
                     subscriber.pk,
-                    problem,
+                    delivery.status,
+                    delivery.error,
                 )
-            delivery.save(update_fields=["status", "sent_at", "error"])
+            delivery.save(update_fields=["status", "sent_at", "error", "retry_at"])
     return BatchResult(
         tried=len(recipients), sent=sent, failed=failed, last_pk=recipients[-1].pk
     )
 
 
-def send_issue(issue, batch_size=None, on_batch=None):
+def _release(delivery):
+    """Forget the attempt in hand, which the server did not accept: a first
+    attempt disappears, a retried one is due again at once."""
+    if delivery.attempts > 1:
+        Delivery.objects.filter(pk=delivery.pk).update(
+            status=Delivery.Status.DEFERRED,
+            attempts=F("attempts") - 1,
+            retry_at=timezone.now(),
+        )
+    else:
+        delivery.delete()
+
+
+def send_issue(issue, batch_size=None, on_batch=None, seconds=None):
     """Send the issue to every confirmed subscriber who has not had it yet,
-    batch by batch; ``on_batch`` hears of each batch's result."""
+    batch by batch; ``on_batch`` hears of each batch's result. With
+    ``seconds``, stop after the batch that passes that time."""
     mail = IssueMail(issue)
     total = BatchResult()
+    deadline = None if seconds is None else time.monotonic() + seconds
     while True:
         result = send_batch(
             issue, batch_size=batch_size, mail=mail, after=total.last_pk
@@ -400,6 +489,8 @@ def send_issue(issue, batch_size=None, on_batch=None):
         )
         if on_batch:
             on_batch(result)
+        if deadline is not None and time.monotonic() > deadline:
+            return total
 
 
 def retry_deliveries(issue, statuses):

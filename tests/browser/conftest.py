@@ -126,13 +126,22 @@ def live_site(live_site_env):
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
+    # The background worker, as production runs one next to gunicorn.
+    worker = subprocess.Popen(
+        manage + ["run_worker", "--no-reload", "--no-startup-delay"],
+        cwd=PROJECT_DIR,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     base_url = f"http://{env['SITE_DOMAIN']}"
     try:
         wait_until_up(f"{base_url}/de/", server)
         yield base_url
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        for process in (server, worker):
+            process.terminate()
+            process.wait(timeout=10)
 
 
 @pytest.fixture(scope="session")

@@ -88,23 +88,28 @@ def test_the_send_view_sends_a_preview(client, editor):
     assert not Delivery.objects.exists()
 
 
-def test_the_send_view_sends_in_steps_until_done(client, editor, settings):
+def test_the_send_view_queues_the_send_and_shows_its_progress(
+    client, editor, settings, run_tasks
+):
     settings.NEWSLETTER_SEND_BATCH_SIZE = 2
     issue = IssueFactory()
     SubscriberFactory.create_batch(3)
 
-    first = client.post(send_url(issue), {"action": "send"})
-    assert first.status_code == 302
-    assert first["Location"] == f"{send_url(issue)}?continue=1"
-    page = client.get(first["Location"])
-    assert page.context["auto_continue"] is True
-    assert "data-auto-continue" in page.content.decode()
-    client.post(send_url(issue), {"action": "send"})
-    done = client.get(f"{send_url(issue)}?continue=1")
+    started = client.post(send_url(issue), {"action": "send"}, follow=True)
+    again = client.post(send_url(issue), {"action": "send"}, follow=True)
 
+    assert "im Hintergrund begonnen" in started.content.decode()
+    assert "wird bereits versendet" in again.content.decode()
+    assert started.context["is_sending"] is True
+    assert 'data-refresh="5"' in started.content.decode()
+    assert mail.outbox == []
+    assert run_tasks() == 1
+    done = client.get(send_url(issue))
     assert len(mail.outbox) == 3
-    assert done.context["progress"].remaining == 0
-    assert done.context["auto_continue"] is False
+    assert done.context["progress"].is_complete
+    assert done.context["is_sending"] is False
+    page = done.content.decode()
+    assert "Erledigt" in page and "3 versendet, 0 fehlgeschlagen." in page
 
 
 def test_an_unpublished_issue_cannot_be_sent_from_the_admin(client, editor):
@@ -114,21 +119,26 @@ def test_an_unpublished_issue_cannot_be_sent_from_the_admin(client, editor):
     response = client.post(send_url(issue), {"action": "send"}, follow=True)
 
     assert "veröffentlichen Sie die Ausgabe" in response.content.decode()
+    assert response.context["runs"] == []
     assert mail.outbox == []
 
 
-def test_a_failing_mail_server_stops_the_admin_send_with_a_message(
-    client, editor, settings
+def test_a_failing_mail_server_is_retried_later_and_shown(
+    client, editor, settings, run_tasks
 ):
     settings.EMAIL_BACKEND = "tests.newsletter.backends.BrokenBackend"
     issue = IssueFactory()
     SubscriberFactory()
 
-    response = client.post(send_url(issue), {"action": "send"}, follow=True)
+    client.post(send_url(issue), {"action": "send"})
+    run_tasks()
+    response = client.get(send_url(issue))
 
     assert response.status_code == 200
-    assert "Der Versand wurde unterbrochen" in response.content.decode()
     assert response.context["progress"].remaining == 1
+    [retry, first] = response.context["runs"]
+    assert (retry.status, first.status) == ("READY", "SUCCESSFUL")
+    assert "erneut versucht nach 60 Sekunden" in response.content.decode()
 
 
 def test_sending_needs_its_own_permission(client):
@@ -254,3 +264,29 @@ def test_a_subscribers_record_of_consent_is_shown_read_only(client, editor):
     assert response.status_code == 200
     assert "2026-11" in html
     assert 'name="email"' not in html
+
+
+def test_the_send_view_needs_the_same_queries_however_many_runs(
+    client, editor, django_assert_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from newsletter import tasks
+
+    issue, other = IssueFactory(), IssueFactory()
+    SubscriberFactory.create_batch(3)
+    tasks.send_issue.enqueue(issue.pk)
+    client.get(send_url(issue))  # warm up sessions and caches
+    with CaptureQueriesContext(connection) as one_run:
+        client.get(send_url(issue))
+    for _run in range(30):
+        tasks.send_issue.enqueue(issue.pk)
+        tasks.send_issue.enqueue(other.pk)
+
+    with django_assert_num_queries(len(one_run)):
+        response = client.get(send_url(issue))
+
+    runs = response.context["runs"]
+    assert len(runs) == 10
+    assert all(run.args_kwargs["args"] == [issue.pk] for run in runs)

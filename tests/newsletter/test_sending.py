@@ -280,3 +280,19 @@ def test_retry_uncertain_sends_the_unknown_ones_again(issue):
 
     assert recipients() == {subscriber.email: 1}
     assert Delivery.objects.get().status == Delivery.Status.SENT
+
+
+def test_the_command_queues_the_send_for_the_worker(issue, run_tasks):
+    SubscriberFactory.create_batch(2)
+    out = StringIO()
+
+    call_command("send_cknews", "42", "--background", stdout=out)
+    call_command("send_cknews", "42", "--background", stdout=out)
+
+    assert out.getvalue().splitlines() == [
+        "CKnews 42 is queued for the worker.",
+        "CKnews 42 is already queued or being sent.",
+    ]
+    assert mail.outbox == []
+    assert run_tasks() == 1
+    assert sum(recipients().values()) == 2

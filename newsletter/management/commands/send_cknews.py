@@ -2,7 +2,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.core.validators import validate_email
 
-from newsletter import services
+from newsletter import services, tasks
 from newsletter.models import Delivery, Issue
 
 
@@ -10,8 +10,9 @@ class Command(BaseCommand):
     help = (
         "Send a CKnews issue to every confirmed subscriber who has not had it "
         "yet, in batches, each in their language. Interrupted sends resume "
-        "where they stopped; nobody gets an issue twice. With --preview, send "
-        "one test mail to the given address instead."
+        "where they stopped; nobody gets an issue twice. With --background, "
+        "queue the send for the worker (run_worker) instead of sending here. "
+        "With --preview, send one test mail to the given address instead."
     )
 
     def add_arguments(self, parser):
@@ -30,6 +31,11 @@ class Command(BaseCommand):
             type=int,
             default=None,
             help="Messages per mail server connection.",
+        )
+        parser.add_argument(
+            "--background",
+            action="store_true",
+            help="Queue the send for the background worker and return at once.",
         )
         parser.add_argument(
             "--retry-failed",
@@ -67,6 +73,14 @@ class Command(BaseCommand):
         if statuses:
             count = services.retry_deliveries(issue, statuses)
             self.stdout.write(f"{count} deliveries will be tried again.")
+        if options["background"]:
+            queued = tasks.start_sending(issue)
+            self.stdout.write(
+                f"CKnews {number} is queued for the worker."
+                if queued
+                else f"CKnews {number} is already queued or being sent."
+            )
+            return
 
         def report(result):
             progress = services.send_progress(issue)
@@ -81,6 +95,7 @@ class Command(BaseCommand):
             self.style.SUCCESS(
                 f"CKnews {number}: {total.sent} sent and {total.failed} failed now; "
                 f"altogether {progress.sent} sent, {progress.failed} failed, "
-                f"{progress.uncertain} uncertain, {progress.remaining} remaining."
+                f"{progress.uncertain} uncertain, {progress.remaining} remaining, "
+                f"{progress.deferred} deferred."
             )
         )

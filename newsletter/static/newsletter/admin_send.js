@@ -1,7 +1,8 @@
-// Sending an issue goes in steps; while the page says so, take the next one.
+// While an issue is being sent in the background, show the latest progress.
 document.addEventListener("DOMContentLoaded", () => {
-    const form = document.querySelector("#send-form[data-auto-continue]");
-    if (form) {
-        window.setTimeout(() => form.requestSubmit(), 300);
+    const status = document.querySelector("#send-status[data-refresh]");
+    if (status) {
+        const seconds = Number(status.dataset.refresh) || 5;
+        window.setTimeout(() => window.location.reload(), seconds * 1000);
     }
 });
