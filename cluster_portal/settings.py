@@ -77,6 +77,8 @@ MIDDLEWARE = [
     "cms.middleware.utils.ApphookReloadMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # After the header middleware, before sessions: see cluster_portal/page_cache.py
+    "cluster_portal.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -190,9 +192,11 @@ CMS_LANGUAGES = {
 }
 # Visitors never see the toolbar, not even its login form.
 CMS_TOOLBAR_ANONYMOUS_ON = False
-CMS_PAGE_CACHE = True
-CMS_PLACEHOLDER_CACHE = True
-CMS_PLUGIN_CACHE = True
+# The portal's page cache (cluster_portal/page_cache.py) serves every public
+# page, CMS pages included; django CMS's own caches would only duplicate it.
+CMS_PAGE_CACHE = False
+CMS_PLACEHOLDER_CACHE = False
+CMS_PLUGIN_CACHE = False
 DJANGOCMS_VERSIONING_ALLOW_DELETING_VERSIONS = False
 TEXT_INLINE_EDITING = True
 # Postal addresses keep their semantics in text plugins.
@@ -287,3 +291,13 @@ CKREIHE_MAX_UPLOAD_BYTES = env.int(
 # MEDIA_URL); "apache" answers with X-Sendfile and the file's absolute path.
 CKREIHE_SENDFILE = env.str("CKREIHE_SENDFILE", default="")
 CKREIHE_SENDFILE_PREFIX = env.str("CKREIHE_SENDFILE_PREFIX", default="/protected/")
+
+# --- Page cache (cluster_portal/page_cache.py) --------------------------------
+
+# How long a visitor's page stays cached at most (0 turns the cache off);
+# content changes make it stale at once through versioned keys.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=24 * 3600)
+# Query-string variants (filters, searches) stored per path and content version.
+PAGE_CACHE_MAX_VARIANTS = env.int("PAGE_CACHE_MAX_VARIANTS", default=200)
+# Larger responses are not stored.
+PAGE_CACHE_MAX_BYTES = env.int("PAGE_CACHE_MAX_BYTES", default=1024 * 1024)
