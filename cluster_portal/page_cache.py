@@ -43,15 +43,44 @@ def is_visitor(request):
     return user is None or not user.is_authenticated
 
 
-def undo_cms_never_cache(request, response):
-    """With its own page cache off, django CMS marks every page it renders
-    as never to be cached, even a visitor's page with nothing personal on
-    it (it does so for logged-in users and the toolbar, too, but those
-    never reach the page cache)."""
-    match = request.resolver_match
-    if match is not None and match.func is cms_page_view and is_visitor(request):
-        del response["Cache-Control"]
-        del response["Expires"]
+CACHING_HEADERS = ("Cache-Control", "Expires")
+
+
+class ViewCachingHeadersMiddleware:
+    """The innermost middleware: notes the caching headers the view itself
+    set, so the page cache can restore them for visitors.
+
+    With its own caches off, django CMS marks every visitor's response that
+    shows a placeholder (the toolbar middleware) and every CMS page (the
+    page view) as never to be cached, though nothing on it is personal. The
+    marks it sets for logged-in users and the toolbar never matter here:
+    those responses are never stored.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        match = request.resolver_match
+        if match is not None and match.func is cms_page_view:
+            request.view_caching_headers = {}
+        else:
+            request.view_caching_headers = {
+                name: response[name] for name in CACHING_HEADERS if name in response
+            }
+        return response
+
+
+def restore_view_caching_headers(request, response):
+    headers = getattr(request, "view_caching_headers", None)
+    if headers is None or not is_visitor(request):
+        return
+    for name in CACHING_HEADERS:
+        if name in headers:
+            response[name] = headers[name]
+        elif name in response:
+            del response[name]
 
 
 def is_shareable(request, response):
@@ -102,7 +131,7 @@ class PageCacheMiddleware:
         if entry is not None:
             return self.rebuild(entry)
         response = self.get_response(request)
-        undo_cms_never_cache(request, response)
+        restore_view_caching_headers(request, response)
         if is_shareable(request, response):
             seconds = portal_cache.timeout(versions)
             if seconds > 0 and within_variant_budget(request, versions):

@@ -74,11 +74,12 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "cms.middleware.utils.ApphookReloadMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # After the header middleware, before sessions: see cluster_portal/page_cache.py
     "cluster_portal.page_cache.PageCacheMiddleware",
+    # After the page cache, whose hits need no URLs (this costs a query).
+    "cms.middleware.utils.ApphookReloadMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -89,6 +90,8 @@ MIDDLEWARE = [
     "cms.middleware.user.CurrentUserMiddleware",
     "cms.middleware.page.CurrentPageMiddleware",
     "cms.middleware.toolbar.ToolbarMiddleware",
+    # Innermost: the caching headers the view set (cluster_portal/page_cache.py).
+    "cluster_portal.page_cache.ViewCachingHeadersMiddleware",
 ]
 
 TEMPLATES = [
