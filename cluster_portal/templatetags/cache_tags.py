@@ -21,7 +21,5 @@ def fragment_versions(context, *kinds):
     if user is None or not user.is_authenticated:
         return versions
     toolbar = getattr(request, "toolbar", None)
-    modes = (
-        (toolbar.edit_mode_active, toolbar.preview_mode_active) if toolbar else ()
-    )
+    modes = (toolbar.edit_mode_active, toolbar.preview_mode_active) if toolbar else ()
     return f"{versions}:user-{user.pk}:{modes}"
