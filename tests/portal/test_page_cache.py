@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from cluster_portal import cache as portal_cache
 from events.models import Event, EventDocument
 from members.models import Organization
 from newsletter.models import NewsItem
@@ -167,3 +168,31 @@ def test_a_cached_subscription_form_carries_no_token_and_still_works(client):
 
     assert response.status_code == 302
     assert response["Location"] == app_url(client, "newsletter:subscribe-done")
+
+
+def test_a_published_page_appears_in_the_cached_menus_of_other_pages(client):
+    from tests.portal.test_queries import add_fields_of_action
+
+    for url in ("/de/", "/de/das-cluster/"):
+        assert "Feld 0" not in client.get(url).content.decode()
+
+    add_fields_of_action(1)
+
+    for url in ("/de/", "/de/das-cluster/"):
+        assert "Feld 0" in client.get(url).content.decode()
+
+
+def test_logged_in_users_get_fragments_of_their_own(rf, django_user_model):
+    from django.contrib.auth.models import AnonymousUser
+
+    from cluster_portal.templatetags.cache_tags import fragment_versions
+
+    request = rf.get("/de/")
+    request.user = AnonymousUser()
+    visitor = fragment_versions({"request": request}, "pages")
+    request.user = django_user_model.objects.create_user("leserin")
+    member = fragment_versions({"request": request}, "pages")
+
+    assert visitor == portal_cache.versions("pages")
+    assert member != visitor
+    assert f"user-{request.user.pk}" in member
