@@ -23,7 +23,16 @@ class ClusterPortalConfig(AppConfig):
     verbose_name = "Cluster portal"
 
     def ready(self):
+        from cms.models import Page, PageContent, PageUrl, Placeholder
+        from djangocms_versioning.signals import post_version_operation
+
+        from . import cache as portal_cache
         from . import checks  # noqa: F401 (registers the deployment checks)
 
         # After the sites app has created its default record.
         post_migrate.connect(sync_site, sender=apps.get_app_config("sites"))
+        # Publishing, unpublishing and the page tree (menus, slugs, titles).
+        portal_cache.watch("pages", Page, PageContent, PageUrl, Placeholder)
+        post_version_operation.connect(
+            lambda **kwargs: portal_cache.bump("pages"), weak=False
+        )

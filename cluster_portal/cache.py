@@ -1,18 +1,125 @@
-from cms.cache import invalidate_cms_page_cache
-from cms.models import Placeholder
+"""The portal's shared cache: content versions and the visitors' page cache.
+
+Every kind of content has a version number in the shared cache (Redis in
+production, so all workers and hosts agree). Every cached page and fragment
+has the versions it depends on in its key; a change bumps its kind's version,
+and the old entries are never read again (they expire on their own).
+
+The API for other apps::
+
+    from cluster_portal import cache as portal_cache
+
+    portal_cache.bump("news")               # after a change signals don't see
+    portal_cache.watch("news", NewsItem)    # bump on save, delete and m2m change
+    portal_cache.schedule(next_moment)      # content that changes by the clock
+    portal_cache.versions("directory")      # "1733150000123" for own cache keys
+"""
+
+import datetime
+import hashlib
+import time
+
 from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils import timezone
+
+KINDS = ("pages", "directory", "events", "documents", "news")
+VERSION_KEY = "portal:version:{}"
+NEXT_CHANGE_KEY = "portal:next-change:{}"
+_schedules = []
 
 
-def invalidate_plugin_content(*plugin_types):
-    """Forget cached pages and the cached placeholders showing these plugins.
+def _version_keys(kinds):
+    unknown = set(kinds) - set(KINDS)
+    if unknown:
+        raise ValueError(f"Unknown content kinds: {sorted(unknown)}")
+    return [VERSION_KEY.format(kind) for kind in kinds]
 
-    django CMS caches what plugins render; when the app data they show changes
-    (an event, a speaker, a news item), visitors must see the change at once.
-    """
-    placeholders = Placeholder.objects.filter(
-        cmsplugin__plugin_type__in=plugin_types
-    ).distinct()
-    for placeholder in placeholders:
-        for language in settings.LANGUAGE_CODES:
-            placeholder.clear_cache(language)
-    invalidate_cms_page_cache()
+
+def versions(*kinds):
+    """The current versions of these kinds of content (all kinds if none
+    named) as one string, for a cache key; one round trip to the cache."""
+    keys = _version_keys(kinds or KINDS)
+    found = cache.get_many(keys)
+    for key in keys:
+        if key not in found:
+            # A fresh start must not reuse a number entries were cached under
+            # before the version was lost (flushed or evicted).
+            cache.add(key, time.time_ns() // 1000, timeout=None)
+            found[key] = cache.get(key)
+    return ".".join(str(found[key]) for key in keys)
+
+
+def _increment(keys):
+    for key in keys:
+        try:
+            cache.incr(key)
+        except ValueError:  # not there yet: any fresh number is new
+            cache.add(key, time.time_ns() // 1000, timeout=None)
+
+
+def bump(*kinds):
+    """Make everything cached under these kinds' versions stale, at once on
+    every host. Called inside a transaction, it bumps again after the commit,
+    so that a page rendered from the old data in between is not kept."""
+    keys = _version_keys(kinds)
+    _increment(keys)
+    transaction.on_commit(lambda: _increment(keys))
+
+
+def watch(kind, *models):
+    """Bump ``kind`` whenever one of these models is saved or deleted, or one
+    of their many-to-many relations changes."""
+
+    def changed(sender, action=None, **kwargs):
+        if action is None or action.startswith("post_"):
+            bump(kind)
+
+    for model in models:
+        post_save.connect(changed, sender=model, weak=False)
+        post_delete.connect(changed, sender=model, weak=False)
+        for field in model._meta.local_many_to_many:
+            m2m_changed.connect(changed, sender=field.remote_field.through, weak=False)
+
+
+def schedule(next_moment):
+    """Register ``next_moment(now)``: the next time content changes by the
+    clock alone (a news item's window opens, an event passes), or None.
+    Cached pages never outlive the earliest such moment."""
+    _schedules.append(next_moment)
+
+
+def next_change(now, current_versions=None):
+    """The earliest scheduled change after ``now``, or None; computed once
+    per content version and moment, not on every request."""
+    key = NEXT_CHANGE_KEY.format(current_versions or versions())
+    stamp = cache.get(key)
+    if stamp is None:
+        moments = [moment(now) for moment in _schedules]
+        moments = [moment for moment in moments if moment is not None]
+        moment = min(moments, default=None)
+        stamp = moment.timestamp() if moment else 0
+        ttl = max(1, int(stamp - now.timestamp())) if moment else None
+        cache.set(key, stamp, timeout=min(ttl or page_seconds(), page_seconds()))
+    return datetime.datetime.fromtimestamp(stamp, tz=datetime.UTC) if stamp else None
+
+
+def page_seconds():
+    return settings.PAGE_CACHE_SECONDS
+
+
+def timeout(current_versions=None, now=None):
+    """How long a page may stay cached from now: the configured time, or
+    less when a scheduled change comes sooner."""
+    now = now or timezone.now()
+    moment = next_change(now, current_versions)
+    seconds = page_seconds()
+    if moment is not None:
+        seconds = min(seconds, int((moment - now).total_seconds()))
+    return seconds
+
+
+def digest(text):
+    return hashlib.sha256(text.encode()).hexdigest()[:32]

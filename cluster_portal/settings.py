@@ -77,9 +77,12 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "cms.middleware.utils.ApphookReloadMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # After the header middleware, before sessions: see cluster_portal/page_cache.py
+    "cluster_portal.page_cache.PageCacheMiddleware",
+    # After the page cache, whose hits need no URLs (this costs a query).
+    "cms.middleware.utils.ApphookReloadMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -90,6 +93,8 @@ MIDDLEWARE = [
     "cms.middleware.user.CurrentUserMiddleware",
     "cms.middleware.page.CurrentPageMiddleware",
     "cms.middleware.toolbar.ToolbarMiddleware",
+    # Innermost: the caching headers the view set (cluster_portal/page_cache.py).
+    "cluster_portal.page_cache.ViewCachingHeadersMiddleware",
 ]
 
 TEMPLATES = [
@@ -193,9 +198,11 @@ CMS_LANGUAGES = {
 }
 # Visitors never see the toolbar, not even its login form.
 CMS_TOOLBAR_ANONYMOUS_ON = False
-CMS_PAGE_CACHE = True
-CMS_PLACEHOLDER_CACHE = True
-CMS_PLUGIN_CACHE = True
+# The portal's page cache (cluster_portal/page_cache.py) serves every public
+# page, CMS pages included; django CMS's own caches would only duplicate it.
+CMS_PAGE_CACHE = False
+CMS_PLACEHOLDER_CACHE = False
+CMS_PLUGIN_CACHE = False
 DJANGOCMS_VERSIONING_ALLOW_DELETING_VERSIONS = False
 TEXT_INLINE_EDITING = True
 # Postal addresses keep their semantics in text plugins.
@@ -356,3 +363,13 @@ if MEDIA_S3_BUCKET:
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": _S3_OPTIONS | {"location": "private", "querystring_expire": 60},
     }
+
+# --- Page cache (cluster_portal/page_cache.py) --------------------------------
+
+# How long a visitor's page stays cached at most (0 turns the cache off);
+# content changes make it stale at once through versioned keys.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=24 * 3600)
+# Query-string variants (filters, searches) stored per path and content version.
+PAGE_CACHE_MAX_VARIANTS = env.int("PAGE_CACHE_MAX_VARIANTS", default=200)
+# Larger responses are not stored.
+PAGE_CACHE_MAX_BYTES = env.int("PAGE_CACHE_MAX_BYTES", default=1024 * 1024)

@@ -9,10 +9,8 @@ from .models import Event, EventListPluginModel
 class EventListPluginBase(CMSPluginBase):
     """A short list of upcoming events, linking to the calendar.
 
-    The CMS caches the page it sits on; saving an event empties that cache
-    (signals.py), and the cache expires by itself when the next event ends
-    or a publication window opens or closes, since then the list changes
-    without anyone saving anything.
+    The page cache keeps the page it sits on until an event changes or the
+    next scheduled change (see events/signals.py).
     """
 
     model = EventListPluginModel
@@ -27,9 +25,6 @@ class EventListPluginBase(CMSPluginBase):
         context["events"] = list(self.events(instance, now)[: instance.count])
         context["heading"] = self.name
         return context
-
-    def get_cache_expiration(self, request, instance, placeholder):
-        return Event.objects.next_change()
 
 
 @plugin_pool.register_plugin

@@ -10,11 +10,10 @@ from functools import lru_cache
 
 import icalendar
 from django.conf import settings
-from django.core.cache import cache
 from django.utils import timezone
 from django.utils.translation import get_language, gettext
 
-FEED_VERSION_KEY = "events:feed-version"
+from cluster_portal import cache as portal_cache
 
 PRODID = "-//Zukunftscluster Chemie/Kunststoffe Mitteldeutschland//Terminkalender//DE"
 
@@ -94,16 +93,8 @@ def build_calendar(events, request, *, name):
 
 def feed_cache_key(request, category=None):
     """The cache key of a feed: its language, category, host and the
-    calendar's current version."""
-    version = cache.get_or_set(FEED_VERSION_KEY, 1, None)
+    current versions of the calendar and of the organisers."""
+    version = portal_cache.versions("events", "directory")
     slug = category.slug if category is not None else ""
     host = f"{request.scheme}://{request.get_host()}"
     return f"events:feed:{version}:{get_language()}:{slug}:{host}"
-
-
-def forget_feeds():
-    """Make every cached feed stale (after any change to the calendar)."""
-    try:
-        cache.incr(FEED_VERSION_KEY)
-    except ValueError:
-        cache.set(FEED_VERSION_KEY, 1, None)

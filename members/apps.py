@@ -1,5 +1,4 @@
 from django.apps import AppConfig
-from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -8,10 +7,10 @@ class MembersConfig(AppConfig):
     verbose_name = _("Cluster atlas")
 
     def ready(self):
-        from .models import Organization, Person, Sector
-        from .signals import directory_changed
+        from cluster_portal import cache as portal_cache
 
-        for model in (Organization, Person, Sector):
-            post_save.connect(directory_changed, sender=model)
-            post_delete.connect(directory_changed, sender=model)
-        m2m_changed.connect(directory_changed, sender=Organization.sectors.through)
+        from .models import OpenDataSettings, Organization, Person, Sector
+
+        # Approved member changes and imports save organisations, too; the
+        # open data's licence shows on the directory's pages.
+        portal_cache.watch("directory", Organization, Person, Sector, OpenDataSettings)

@@ -1,3 +1,5 @@
+import datetime
+
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -13,6 +15,18 @@ class IssueQuerySet(models.QuerySet):
 
     def with_articles(self):
         return self.prefetch_related("articles")
+
+    def next_release_after(self, now):
+        """The local midnight at which the next released issue becomes due,
+        or None."""
+        day = (
+            self.filter(is_published=True, published_on__gt=timezone.localdate(now))
+            .aggregate(day=models.Min("published_on"))
+            .get("day")
+        )
+        if day is None:
+            return None
+        return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
 
 
 class NewsItemQuerySet(models.QuerySet):

@@ -1,28 +1,19 @@
 """Keep caches and personal data in step with the models."""
 
-from cms.cache import invalidate_cms_page_cache
-from cms.cache.placeholder import clear_placeholder_cache
-from django.conf import settings
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
-from django.db.models.signals import post_delete, post_save, pre_delete
+from django.db.models.signals import pre_delete
 from django.dispatch import receiver
 
-from .models import Delivery, Issue, LatestNews, NewsItem, Subscriber
+from cluster_portal import cache as portal_cache
 
+from .models import Article, Delivery, Issue, NewsItem, Subscriber
 
-@receiver(post_save, sender=NewsItem)
-@receiver(post_delete, sender=NewsItem)
-@receiver(post_save, sender=Issue)
-@receiver(post_delete, sender=Issue)
-def clear_news_caches(sender, **kwargs):
-    """CMS pages and placeholders showing news are cached; drop them."""
-    for plugin in LatestNews.objects.select_related("placeholder"):
-        if plugin.placeholder is not None:
-            clear_placeholder_cache(
-                plugin.placeholder, plugin.language, settings.SITE_ID
-            )
-    invalidate_cms_page_cache()
+portal_cache.watch("news", NewsItem, Issue, Article)
+# News items appear and disappear by their publication window, issues on
+# their publication day.
+portal_cache.schedule(NewsItem.objects.next_change_after)
+portal_cache.schedule(Issue.objects.next_release_after)
 
 
 @receiver(pre_delete, sender=Subscriber)

@@ -51,9 +51,16 @@ class IssueDetailView(DetailView):
         return super().get_context_data(translated_object=self.object, **kwargs)
 
 
+@method_decorator(csrf_exempt, name="dispatch")
 class SubscribeView(FormView):
     """The subscription form. Every valid request gets the same answer, so
-    nobody can find out whether an address is subscribed."""
+    nobody can find out whether an address is subscribed.
+
+    The form page is shared by all visitors through the page cache, so it
+    cannot carry a CSRF token. A forged POST could only request a
+    confirmation mail, which subscribes nobody until the link in it is
+    followed, and the rate limits cap how many such mails anyone can cause.
+    """
 
     template_name = "newsletter/subscribe.html"
     form_class = SubscriptionForm

@@ -116,3 +116,37 @@ def test_the_homepage_news_lead_to_a_news_item_and_the_list(site_page):
     expect(site_page.locator("h1")).to_have_text("News")
     site_page.get_by_role("link", name="Older news").click()
     expect(site_page).to_have_url(re.compile(r"\?page=2$"))
+
+
+def test_visitors_subscribe_from_the_same_cached_form(
+    site_page, browser, live_site, live_site_dir
+):
+    """The form page is shared through the page cache: the second visitor
+    gets the first one's copy, with no token or cookie of theirs in it,
+    and the subscription still works for both."""
+    site_page.goto("/de/handlungsfelder/oeffentlichkeitsarbeit/cknews/")
+    site_page.get_by_role("link", name="CKnews abonnieren").first.click()
+    form_url = site_page.url
+    other = browser.new_context(base_url=live_site)
+    try:
+        second_page = other.new_page()
+        first = second_page.request.get(form_url)
+        again = second_page.request.get(form_url)
+        assert first.text() == again.text()
+        assert "csrfmiddlewaretoken" not in first.text()
+        assert "set-cookie" not in first.headers
+
+        for page in (site_page, second_page):
+            address = f"leser-{uuid.uuid4().hex[:8]}@example.org"
+            page.goto(form_url)
+            page.get_by_role("textbox", name="E-Mail-Adresse").fill(address)
+            page.get_by_label("Deutsch").check()
+            page.get_by_label(
+                re.compile("Ich möchte CKnews per E-Mail erhalten")
+            ).check()
+            page.get_by_role("button", name="Abonnieren").click()
+
+            expect(page.locator("h1")).to_have_text("Bitte sehen Sie in Ihr Postfach")
+            assert len(mails_to(live_site_dir, address)) == 1
+    finally:
+        other.close()

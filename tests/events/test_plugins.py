@@ -11,8 +11,7 @@ from django.test import RequestFactory
 from django.utils import timezone
 from django.utils.translation import override
 
-from events.cms_plugins import NextEventsPlugin
-from events.models import EventListPluginModel
+from cluster_portal import cache as portal_cache
 
 from .factories import EventFactory
 
@@ -80,11 +79,8 @@ def test_a_deleted_event_leaves_the_cached_homepage(client, no_events):
 def test_the_cache_expires_when_the_next_event_ends(no_events):
     event = soon(2)
     soon(5)
-    instance = EventListPluginModel(count=3)
 
-    expiration = NextEventsPlugin().get_cache_expiration(None, instance, None)
-
-    assert expiration == event.end
+    assert portal_cache.next_change(timezone.now()) == event.end
 
 
 def test_the_cache_expires_when_a_publication_window_opens(no_events):
@@ -92,11 +88,7 @@ def test_the_cache_expires_when_a_publication_window_opens(no_events):
     opening = timezone.now().replace(microsecond=0) + datetime.timedelta(hours=1)
     soon(3, publish_from=opening)
 
-    expiration = NextEventsPlugin().get_cache_expiration(
-        None, EventListPluginModel(count=3), None
-    )
-
-    assert expiration == opening
+    assert portal_cache.next_change(timezone.now()) == opening
 
 
 def test_the_featured_plugin_shows_only_featured_upcoming_events(no_events):

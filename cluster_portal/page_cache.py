@@ -1,0 +1,148 @@
+"""The visitors' page cache: whole responses to anonymous GET requests.
+
+It sits after the header middleware (security headers, CSP) and before the
+session, so a hit skips sessions, auth, CSRF and the CMS, and still passes
+through the header middleware like a fresh response. What it stores is the
+response as the inner middleware left it, so a hit carries the same headers.
+
+Only visitors without a session or messages cookie are served from the
+cache; only responses that read no CSRF token, set no cookie, are not
+marked private or uncacheable and are the same for every visitor are stored.
+"""
+
+from cms.views import details as cms_page_view
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+
+from . import cache as portal_cache
+
+KEY = "portal:page:{versions}:{url}"
+VARIANTS_KEY = "portal:page-variants:{versions}:{path}"
+UNCACHEABLE_DIRECTIVES = {"private", "no-cache", "no-store", "max-age=0"}
+# A visitor with one of these cookies may see something personal.
+PERSONAL_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
+
+
+def serves_from_cache(request):
+    return request.method == "GET" and not any(
+        name in request.COOKIES for name in PERSONAL_COOKIES
+    )
+
+
+def page_key(request, versions):
+    """The URL with its query string in a fixed order, so ``?a=1&b=2`` and
+    ``?b=2&a=1`` share one entry."""
+    query = "&".join(sorted(request.META.get("QUERY_STRING", "").split("&")))
+    url = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
+    return KEY.format(versions=versions, url=portal_cache.digest(url))
+
+
+def is_visitor(request):
+    user = getattr(request, "user", None)
+    return user is None or not user.is_authenticated
+
+
+CACHING_HEADERS = ("Cache-Control", "Expires")
+
+
+class ViewCachingHeadersMiddleware:
+    """The innermost middleware: notes the caching headers the view itself
+    set, so the page cache can restore them for visitors.
+
+    With its own caches off, django CMS marks every visitor's response that
+    shows a placeholder (the toolbar middleware) and every CMS page (the
+    page view) as never to be cached, though nothing on it is personal. The
+    marks it sets for logged-in users and the toolbar never matter here:
+    those responses are never stored.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        match = request.resolver_match
+        if match is not None and match.func is cms_page_view:
+            request.view_caching_headers = {}
+        else:
+            request.view_caching_headers = {
+                name: response[name] for name in CACHING_HEADERS if name in response
+            }
+        return response
+
+
+def restore_view_caching_headers(request, response):
+    headers = getattr(request, "view_caching_headers", None)
+    if headers is None or not is_visitor(request):
+        return
+    for name in CACHING_HEADERS:
+        if name in headers:
+            response[name] = headers[name]
+        elif name in response:
+            del response[name]
+
+
+def is_shareable(request, response):
+    if response.status_code != 200 or response.streaming:
+        return False
+    if response.cookies or request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+        return False
+    if not is_visitor(request):
+        return False
+    directives = {
+        part.strip().lower() for part in response.get("Cache-Control", "").split(",")
+    }
+    if directives & UNCACHEABLE_DIRECTIVES:
+        return False
+    # Vary: Cookie is harmless (visitors with personal cookies never get a
+    # hit); anything else, such as Accept-Language on /, is not in the key.
+    vary = {part.strip().lower() for part in response.get("Vary", "").split(",")}
+    if vary - {"", "cookie"}:
+        return False
+    return len(response.content) <= settings.PAGE_CACHE_MAX_BYTES
+
+
+def within_variant_budget(request, versions):
+    """Query strings are unbounded; each path may store only so many of
+    them per content version, so a flood of them cannot push out the
+    useful entries."""
+    if not request.META.get("QUERY_STRING"):
+        return True
+    key = VARIANTS_KEY.format(versions=versions, path=portal_cache.digest(request.path))
+    if cache.add(key, 1, timeout=settings.PAGE_CACHE_SECONDS):
+        return True
+    try:
+        return cache.incr(key) <= settings.PAGE_CACHE_MAX_VARIANTS
+    except ValueError:  # expired in between
+        return True
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not settings.PAGE_CACHE_SECONDS or not serves_from_cache(request):
+            return self.get_response(request)
+        versions = portal_cache.versions()
+        key = page_key(request, versions)
+        entry = cache.get(key)
+        if entry is not None:
+            return self.rebuild(entry)
+        response = self.get_response(request)
+        restore_view_caching_headers(request, response)
+        if is_shareable(request, response):
+            seconds = portal_cache.timeout(versions)
+            if seconds > 0 and within_variant_budget(request, versions):
+                entry = (response.status_code, response.content, list(response.items()))
+                cache.set(key, entry, timeout=seconds)
+        return response
+
+    @staticmethod
+    def rebuild(entry):
+        status, content, headers = entry
+        response = HttpResponse(content, status=status)
+        for name, value in headers:
+            response[name] = value
+        return response

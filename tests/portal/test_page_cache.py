@@ -1,0 +1,198 @@
+"""The visitors' page cache, in one process (local-memory cache)."""
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+from cluster_portal import cache as portal_cache
+from events.models import Event, EventDocument
+from members.models import Organization
+from newsletter.models import NewsItem
+from tests.events.ckreihe import PASSWORD, download_url, make_member, read_body
+from tests.events.factories import EventDocumentFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def app_url(client, name, **kwargs):
+    client.get("/de/")  # loads the apphooks' URLs
+    with translation.override("de"):
+        return reverse(name, kwargs=kwargs)
+
+
+def detail_url(client, obj):
+    client.get("/de/")
+    with translation.override("de"):
+        return obj.get_absolute_url()
+
+
+@pytest.fixture
+def public_urls(client):
+    """One URL of every public page type, from the demo content."""
+    return [
+        "/de/",
+        "/en/",
+        "/de/das-cluster/",
+        app_url(client, "members:organization-list"),
+        app_url(client, "members:organization-list") + "?state=sachsen-anhalt",
+        detail_url(client, Organization.objects.filter(is_published=True).first()),
+        app_url(client, "events:event-list"),
+        "/de/termine/2030/6/",
+        detail_url(client, Event.objects.published().first()),
+        app_url(client, "ckreihe:document-list"),
+        app_url(client, "news:news-list"),
+        detail_url(client, NewsItem.objects.visible().first()),
+        app_url(client, "newsletter:issue-list"),
+        app_url(client, "newsletter:subscribe"),
+    ]
+
+
+def test_a_hit_makes_no_query_and_repeats_the_miss_exactly(
+    client, public_urls, django_assert_num_queries
+):
+    for url in public_urls:
+        miss = client.get(url)
+        assert miss.status_code == 200, url
+
+        with django_assert_num_queries(0):
+            hit = client.get(url)
+
+        assert hit.content == miss.content, url
+        assert hit.headers == miss.headers, url
+
+
+def test_hits_carry_the_security_and_language_headers(client):
+    client.get("/en/")
+    hit = client.get("/en/")
+
+    assert hit["Content-Language"] == "en"
+    assert hit["X-Content-Type-Options"] == "nosniff"
+    assert hit["Referrer-Policy"] == "same-origin"
+    assert hit["X-Frame-Options"] == "SAMEORIGIN"
+    assert "Set-Cookie" not in hit
+
+
+def test_the_query_string_order_does_not_matter(client, django_assert_num_queries):
+    client.get("/de/termine/?category=messe&state=sachsen-anhalt")
+
+    with django_assert_num_queries(0):
+        client.get("/de/termine/?state=sachsen-anhalt&category=messe")
+
+
+def test_a_flood_of_query_strings_stores_only_a_few_and_keeps_the_rest(
+    client, settings, django_assert_num_queries, django_assert_max_num_queries
+):
+    settings.PAGE_CACHE_MAX_VARIANTS = 3
+    client.get("/de/termine/")
+    for number in range(10):
+        client.get(f"/de/termine/?q=flood-{number}")
+
+    with django_assert_num_queries(0):
+        client.get("/de/termine/")
+        client.get("/de/termine/?q=flood-2")
+    with django_assert_max_num_queries(100) as captured:
+        client.get("/de/termine/?q=flood-3")
+    assert len(captured) > 0
+
+
+def test_an_invalid_filter_is_a_clear_answer_not_a_cached_error(client):
+    for _ in range(2):
+        response = client.get("/en/events/?category=unknown")
+        assert response.status_code in (200, 404)
+
+
+def test_logged_in_users_neither_fill_nor_read_the_cache(
+    client, django_user_model, django_assert_max_num_queries
+):
+    client.get("/de/")  # cached for visitors
+    user = django_user_model.objects.create_user("leser", password=PASSWORD)
+    client.force_login(user)
+
+    with django_assert_max_num_queries(100) as captured:
+        client.get("/de/das-cluster/")
+        client.get("/de/das-cluster/")
+    assert len(captured) > 4  # rendered both times
+    client.logout()
+    with django_assert_max_num_queries(100) as captured:
+        client.get("/de/das-cluster/")
+    assert len(captured) > 0  # the user's page was not stored
+
+
+def test_a_members_download_and_area_never_reach_a_visitor(client, django_user_model):
+    member = make_member(django_user_model)
+    secret = EventDocumentFactory(visibility=EventDocument.Visibility.MEMBERS)
+    url = download_url(secret)
+    my_area = reverse("my-area")
+    client.force_login(member)
+    assert client.get(my_area).status_code == 200
+    assert read_body(client.get(url))
+
+    visitor = client.__class__()
+    assert visitor.get(url).status_code == 302
+    assert visitor.get(my_area).status_code == 302
+
+
+def test_responses_that_set_cookies_are_not_stored(
+    client, django_assert_max_num_queries
+):
+    login = reverse("login")
+    first = client.get(login)
+    assert "csrftoken" in first.cookies
+
+    visitor = client.__class__()
+    second = visitor.get(login)
+    assert "csrftoken" in second.cookies  # rendered afresh, with its own token
+    assert second.cookies["csrftoken"].value != first.cookies["csrftoken"].value
+
+
+def test_a_post_is_never_answered_from_the_cache(client):
+    url = app_url(client, "newsletter:subscribe")
+    client.get(url)
+
+    response = client.post(url, {"email": "not-an-address", "language": "de"})
+
+    assert response.status_code == 200
+    assert b'aria-invalid="true"' in response.content
+
+
+def test_a_cached_subscription_form_carries_no_token_and_still_works(client):
+    url = app_url(client, "newsletter:subscribe")
+    client.get(url)
+    page = client.get(url)
+    assert b"csrfmiddlewaretoken" not in page.content
+
+    checking = client.__class__(enforce_csrf_checks=True)
+    response = checking.post(
+        url, {"email": "leser@example.org", "language": "de", "consent": "on"}
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == app_url(client, "newsletter:subscribe-done")
+
+
+def test_a_published_page_appears_in_the_cached_menus_of_other_pages(client):
+    from tests.portal.test_queries import add_fields_of_action
+
+    for url in ("/de/", "/de/das-cluster/"):
+        assert "Feld 0" not in client.get(url).content.decode()
+
+    add_fields_of_action(1)
+
+    for url in ("/de/", "/de/das-cluster/"):
+        assert "Feld 0" in client.get(url).content.decode()
+
+
+def test_logged_in_users_get_fragments_of_their_own(rf, django_user_model):
+    from django.contrib.auth.models import AnonymousUser
+
+    from cluster_portal.templatetags.cache_tags import fragment_versions
+
+    request = rf.get("/de/")
+    request.user = AnonymousUser()
+    visitor = fragment_versions({"request": request}, "pages")
+    request.user = django_user_model.objects.create_user("leserin")
+    member = fragment_versions({"request": request}, "pages")
+
+    assert visitor == portal_cache.versions("pages")
+    assert member != visitor
+    assert f"user-{request.user.pk}" in member
