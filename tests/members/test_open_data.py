@@ -8,6 +8,7 @@ import vobject
 from django.contrib.auth import get_user_model
 from pyld import jsonld
 
+from cluster_portal import cache as portal_cache
 from members import open_data
 from members.models import OpenDataSettings, Organization, OrganizationChange
 from tests.members.factories import OrganizationFactory, PersonFactory, SectorFactory
@@ -373,7 +374,10 @@ def test_query_count_does_not_grow_with_the_directory(
     client, directory_url, django_assert_max_num_queries, chemistry, name
 ):
     OrganizationFactory.create_batch(3, sectors=[chemistry])
-    get(client, directory_url, name)  # loads the apphooks' URLs
+    for _warm_up in range(2):  # the apphooks' URLs, then django CMS's caches
+        portal_cache.bump("directory")  # measure renders, not page-cache hits
+        get(client, directory_url, name)
+    portal_cache.bump("directory")
     with django_assert_max_num_queries(1000) as few:
         get(client, directory_url, name)
     OrganizationFactory.create_batch(30, sectors=[chemistry])
