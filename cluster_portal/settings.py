@@ -71,6 +71,9 @@ INSTALLED_APPS = [
     "members",
     "events",
     "newsletter",
+    # site search (full-text search on PostgreSQL, FTS5 on SQLite)
+    "django.contrib.postgres",
+    "search",
 ]
 
 MIDDLEWARE = [
