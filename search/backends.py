@@ -24,6 +24,14 @@ from .models import SearchEntry, SearchWord
 from .text import MARK_END, MARK_START, normalized, variants
 
 SNIPPET_WORDS = 30
+# Shorter words match whole words only, so "1" or "or" find no "1990" or "Ort".
+PREFIX_FROM = 4
+
+
+def prefix(spelling, operator):
+    """A word of the query, matching longer words too unless it is short."""
+    plain = spelling.strip('"')
+    return spelling + operator if len(plain) >= PREFIX_FROM else spelling
 
 
 class SearchBackend:
@@ -82,7 +90,9 @@ class PostgresBackend(SearchBackend):
         # Words are letters and digits only (see text.terms), so the raw
         # tsquery cannot contain operators a visitor typed.
         raw = " & ".join(
-            "(" + " | ".join(f"{spelling}:*" for spelling in variants(word)) + ")"
+            "("
+            + " | ".join(prefix(spelling, ":*") for spelling in variants(word))
+            + ")"
             for word in words
         )
         return SearchQuery(raw, config=self.config(language), search_type="raw")
@@ -136,7 +146,8 @@ class SqliteBackend(SearchBackend):
         groups = []
         for word in words:
             spellings = {stemmer.stemWord(s) or s for s in variants(word)}
-            groups.append("(" + " OR ".join(f'"{s}"*' for s in sorted(spellings)) + ")")
+            quoted = sorted(prefix(f'"{spelling}"', "*") for spelling in spellings)
+            groups.append("(" + " OR ".join(quoted) + ")")
         return " AND ".join(groups)
 
     def matching(self, entries, words, language):

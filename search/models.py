@@ -3,19 +3,20 @@ from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Kind(models.TextChoices):
     """What a search result is; the order is the order of the facets."""
 
-    PAGE = "page", _("Page")
-    ORGANIZATION = "organization", _("Organisation")
-    PERSON = "person", _("Person")
-    EVENT = "event", _("Event")
-    DOCUMENT = "document", _("CKreihe document")
-    NEWS = "news", _("News")
-    ISSUE = "issue", _("CKnews issue")
-    ARTICLE = "article", _("CKnews article")
+    PAGE = "page", pgettext_lazy("search result kind", "Page")
+    ORGANIZATION = "organization", pgettext_lazy("search result kind", "Organisation")
+    PERSON = "person", pgettext_lazy("search result kind", "Person")
+    EVENT = "event", pgettext_lazy("search result kind", "Event")
+    DOCUMENT = "document", pgettext_lazy("search result kind", "CKreihe document")
+    NEWS = "news", pgettext_lazy("search result kind", "News item")
+    ISSUE = "issue", pgettext_lazy("search result kind", "CKnews issue")
+    ARTICLE = "article", pgettext_lazy("search result kind", "CKnews article")
 
 
 class SearchEntry(models.Model):

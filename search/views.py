@@ -61,6 +61,12 @@ def opensearch(request):
     return render(
         request,
         "search/opensearch.xml",
-        {"search_url": request.build_absolute_uri(reverse("search:results"))},
+        {
+            "search_url": request.build_absolute_uri(reverse("search:results")),
+            "name": gettext("Cluster portal"),
+            "description": gettext(
+                "Search the portal of the Cluster Chemistry/Plastics Central Germany"
+            ),
+        },
         content_type="application/opensearchdescription+xml",
     )
