@@ -145,7 +145,9 @@ class SqliteBackend(SearchBackend):
         stemmer = snowballstemmer.stemmer(self.STEMMERS.get(language, "german"))
         groups = []
         for word in words:
-            spellings = {stemmer.stemWord(s) or s for s in variants(word)}
+            # The stem matches inflected forms as a prefix; the word itself
+            # covers stems that are no prefix ("laboratory" → "laboratori").
+            spellings = set(variants(word)) | set(stemmer.stemWords(variants(word)))
             quoted = sorted(prefix(f'"{spelling}"', "*") for spelling in spellings)
             groups.append("(" + " OR ".join(quoted) + ")")
         return " AND ".join(groups)

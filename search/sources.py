@@ -63,7 +63,7 @@ def _join(*parts):
 def organization_entries(organization):
     if not organization.is_published:
         return {}
-    sectors = [sector.name for sector in organization.sectors.all()]
+    sectors = list(organization.sectors.all())
     return per_language(
         lambda: entry(
             Kind.ORGANIZATION,
@@ -72,7 +72,7 @@ def organization_entries(organization):
             body=_join(
                 organization.short_name,
                 organization.city,
-                " ".join(str(name) for name in sectors),
+                " ".join(sector.name for sector in sectors),
                 organization.description,
             ),
             names=(organization.short_name,),
@@ -104,7 +104,7 @@ def person_entries(person):
 def event_entries(event):
     if not event.is_published:
         return {}
-    fields = " ".join(field.name for field in event.fields_of_action.all())
+    fields = list(event.fields_of_action.all())
     return per_language(
         lambda: entry(
             Kind.EVENT,
@@ -116,7 +116,7 @@ def event_entries(event):
                 event.location_text,
                 event.organizer.name if event.organizer else "",
                 event.category.name,
-                fields,
+                " ".join(field.name for field in fields),
             ),
             date=event.start,
             visible_from=event.publish_from,
