@@ -167,7 +167,12 @@ def test_highlighted_snippets_are_escaped(client):
 
     page = client.get(search_url("de"), {"q": "Skandium"}).content.decode()
 
-    assert "<mark>Skandium</mark> &lt;b&gt;fett&lt;/b&gt; &amp; Co." in page
+    snippet = page.split('class="search-result__snippet">', 1)[1].split("</p>")[0]
+    assert snippet.startswith("<mark>Skandium</mark>")
+    assert "<b>" not in snippet
+    # PostgreSQL's ts_headline drops the tag, FTS5 keeps it as text.
+    assert "fett" in snippet
+    assert "&amp; Co." in snippet
 
 
 def test_the_results_page_sets_no_cookie(client):
