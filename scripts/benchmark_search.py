@@ -18,6 +18,7 @@ import random
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -140,6 +141,7 @@ def measure():
     from search.services import search
 
     setup_test_environment()
+    call_command("collectstatic", interactive=False, verbosity=0)
     call_command("migrate", verbosity=0)
     call_command("load_demo_content", stdout=open(os.devnull, "w"))
     populate()
@@ -186,6 +188,7 @@ def main():
         "SECRET_KEY": "benchmark-only-secret-key-" + "x" * 30,
         "ALLOWED_HOSTS": "testserver",
         "SECURE_SSL_REDIRECT": "0",
+        "STATIC_ROOT": tempfile.mkdtemp(prefix="benchmark-static-"),
         "SECURE_HSTS_SECONDS": "0",
     }
     subprocess.run([sys.executable, __file__], env=env, check=True, cwd=PROJECT_DIR)

@@ -1,6 +1,7 @@
 """Rebuild the whole index, safely while the site runs."""
 
 from cms.models import Page
+from django.db import connection
 from django.utils import timezone
 
 from . import indexing
@@ -35,4 +36,8 @@ def rebuild(progress=None, batch=200):
             if progress and (done % batch == 0 or done == total):
                 progress(done, total)
     SearchEntry.objects.filter(updated__lt=started).delete()
+    if connection.vendor == "postgresql":
+        # Fresh statistics, or the planner may scan instead of using GIN.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE search_searchentry, search_searchword")
     return done
