@@ -37,7 +37,7 @@ $(VENV)/.installed-dev: requirements-dev.txt $(VENV)/.installed
 # (needs GNU gettext: apt-get install gettext). The compiled .mo files are
 # committed, so running the site never needs gettext.
 # Each app keeps its own catalogue in <app>/locale; locale/ holds the rest.
-APPS := members events newsletter
+APPS := members events newsletter search
 messages: $(VENV)/.installed
 	$(BIN)/python manage.py makemessages -l de -l en --no-location \
 		--ignore=.venv --ignore=tests --ignore=staticfiles $(APPS:%=--ignore=%)

@@ -74,6 +74,9 @@ INSTALLED_APPS = [
     "members",
     "events",
     "newsletter",
+    # site search (full-text search on PostgreSQL, FTS5 on SQLite)
+    "django.contrib.postgres",
+    "search",
 ]
 
 MIDDLEWARE = [

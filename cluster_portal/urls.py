@@ -35,6 +35,7 @@ urlpatterns += i18n_patterns(
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("", include("members.account_urls")),
     path("filer/", include("filer.urls")),
+    path("", include("search.urls")),
     path("", include("cms.urls")),
 )
 

@@ -16,7 +16,7 @@ def test_visitor_finds_an_organization_in_the_clusteratlas(site_page):
     site_page.get_by_role("main").get_by_role("link", name="Clusteratlas").click()
     expect(site_page.locator("h1")).to_have_text("Clusteratlas")
 
-    search = site_page.get_by_role("search")
+    search = site_page.get_by_role("main").get_by_role("search")
     search.get_by_label("Bundesland").select_option(label="Thüringen")
     search.get_by_label("Branche").select_option(label="Chemie")
     search.get_by_role("button", name="Ergebnisse anzeigen").click()

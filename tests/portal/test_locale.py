@@ -16,7 +16,9 @@ CATALOGUES = sorted(
     for path in PROJECT_DIR.glob(pattern)
     if ".venv" not in path.parts
 )
-ENTRY = re.compile(r'^msgid ((?:".*"\n)+)msgstr ((?:".*"\n)+)', re.MULTILINE)
+ENTRY = re.compile(
+    r'^(?:msgctxt (".*")\n)?msgid ((?:".*"\n)+)msgstr ((?:".*"\n)+)', re.MULTILINE
+)
 
 
 def unquote(quoted_lines):
@@ -26,9 +28,18 @@ def unquote(quoted_lines):
 def catalogue(po_path):
     """The msgid/msgstr pairs of a .po file, the header left out."""
     text = (PROJECT_DIR / po_path).read_text()
-    pairs = {unquote(msgid): unquote(msgstr) for msgid, msgstr in ENTRY.findall(text)}
-    pairs.pop("", None)
+    pairs = {
+        (unquote(context) if context else None, unquote(msgid)): unquote(msgstr)
+        for context, msgid, msgstr in ENTRY.findall(text)
+    }
+    pairs.pop((None, ""), None)
     return pairs
+
+
+def translated(context, msgid):
+    if context is None:
+        return translation.gettext(msgid)
+    return translation.pgettext(context, msgid)
 
 
 def language_of(po_path):
@@ -43,7 +54,7 @@ def test_there_are_catalogues_for_both_languages():
     "po_path", [path for path in CATALOGUES if language_of(path) == "de"], ids=str
 )
 def test_every_german_message_is_translated(po_path):
-    untranslated = [msgid for msgid, msgstr in catalogue(po_path).items() if not msgstr]
+    untranslated = [key for key, msgstr in catalogue(po_path).items() if not msgstr]
 
     assert untranslated == []
 
@@ -53,8 +64,8 @@ def test_compiled_catalogues_match_their_sources(po_path):
     with translation.override(language_of(po_path)):
         stale = {
             msgid: msgstr
-            for msgid, msgstr in catalogue(po_path).items()
-            if msgstr and translation.gettext(msgid) != msgstr
+            for (context, msgid), msgstr in catalogue(po_path).items()
+            if msgstr and translated(context, msgid) != msgstr
         }
 
     assert stale == {}

@@ -1,0 +1,77 @@
+from urllib.parse import urlencode
+
+from django.core.paginator import InvalidPage
+from django.http import Http404
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.cache import patch_cache_control
+from django.utils.translation import get_language, gettext
+from django.views.decorators.http import require_safe
+
+from .forms import SearchForm
+from .services import record_search, search
+
+
+@require_safe
+def search_results(request):
+    """The results page. It reads nothing of the session or user; still, a
+    search is never answered from the shared page cache, so that the
+    editors' statistics count every search that was made."""
+    form = SearchForm(request.GET)
+    context = {"form": form, "outcome": None}
+    if form.is_valid():
+        query, kind = form.cleaned_data["q"], form.cleaned_data["kind"]
+        try:
+            outcome = search(query, get_language(), kind, request.GET.get("page") or 1)
+        except InvalidPage as error:
+            raise Http404(gettext("There is no such page of results.")) from error
+        if outcome.words and request.GET.get("page") in (None, "", "1") and not kind:
+            record_search(query, get_language(), found=bool(outcome.total))
+        context |= {
+            "outcome": outcome,
+            "query": query,
+            "kind": kind,
+            "links": links(query, kind, outcome),
+        }
+    response = render(request, "search/results.html", context)
+    if context["outcome"] is not None:
+        patch_cache_control(response, private=True)
+    return response
+
+
+def links(query, kind, outcome):
+    """The URLs of the facets and of the neighbouring pages."""
+    base = reverse("search:results")
+
+    def url(**params):
+        params = {name: value for name, value in params.items() if value}
+        return f"{base}?{urlencode(params)}"
+
+    page = outcome.page
+    return {
+        "all": url(q=query),
+        "facets": [(facet, url(q=query, kind=facet.kind)) for facet in outcome.facets],
+        "previous": url(q=query, kind=kind, page=page.previous_page_number())
+        if page and page.has_previous()
+        else "",
+        "next": url(q=query, kind=kind, page=page.next_page_number())
+        if page and page.has_next()
+        else "",
+        "suggestion": url(q=outcome.suggestion) if outcome.suggestion else "",
+    }
+
+
+@require_safe
+def opensearch(request):
+    return render(
+        request,
+        "search/opensearch.xml",
+        {
+            "search_url": request.build_absolute_uri(reverse("search:results")),
+            "name": gettext("Cluster portal"),
+            "description": gettext(
+                "Search the portal of the Cluster Chemistry/Plastics Central Germany"
+            ),
+        },
+        content_type="application/opensearchdescription+xml",
+    )
