@@ -7,9 +7,15 @@ from django.core.management import call_command
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """Every test database starts with the published demo page tree."""
+    """Every test database starts with the published demo content, its
+    background work done (the text of the CKreihe files read) and the task
+    queue empty."""
+    from django_tasks_db.models import DBTaskResult
+
     with django_db_blocker.unblock():
         call_command("load_demo_content", stdout=StringIO())
+        run_queued_tasks()
+        DBTaskResult.objects.all().delete()
 
 
 @pytest.fixture(autouse=True)
@@ -32,10 +38,9 @@ def pytest_report_header(config):
     return f"database: {connection.vendor} ({connection.settings_dict['NAME']})"
 
 
-@pytest.fixture
-def run_tasks():
-    """Run the queued background tasks that are due, as the worker does, in
-    the test's transaction; returns how many ran."""
+def run_queued_tasks():
+    """Run the queued background tasks that are due, as the worker does;
+    returns how many ran."""
     from django_tasks_db.management.commands.db_worker import Worker
     from django_tasks_db.models import DBTaskResult
 
@@ -49,13 +54,15 @@ def run_tasks():
         worker_id="test",
         excluded_queue_names=[],
     )
+    count = 0
+    while (result := DBTaskResult.objects.ready().first()) is not None:
+        result.claim(worker.worker_id)
+        worker.run_task(result)
+        count += 1
+    return count
 
-    def run():
-        count = 0
-        while (result := DBTaskResult.objects.ready().first()) is not None:
-            result.claim(worker.worker_id)
-            worker.run_task(result)
-            count += 1
-        return count
 
-    return run
+@pytest.fixture
+def run_tasks():
+    """``run_tasks()`` runs the due background tasks in the test's transaction."""
+    return run_queued_tasks
