@@ -42,7 +42,19 @@ def versions(*kinds):
     """The current versions of these kinds of content (all kinds if none
     named) as one string, for a cache key; one round trip to the cache."""
     keys = _version_keys(kinds or KINDS)
-    found = cache.get_many(keys)
+    return _joined(keys, cache.get_many(keys))
+
+
+def versions_and_entry(key):
+    """The current versions of all kinds and the entry cached under ``key``
+    (or None), in one round trip to the cache."""
+    keys = _version_keys(KINDS)
+    found = cache.get_many([*keys, key])
+    entry = found.pop(key, None)
+    return _joined(keys, found), entry
+
+
+def _joined(keys, found):
     for key in keys:
         if key not in found:
             # A fresh start must not reuse a number entries were cached under

@@ -8,6 +8,11 @@ response as the inner middleware left it, so a hit carries the same headers.
 Only visitors without a session or messages cookie are served from the
 cache; only responses that read no CSRF token, set no cookie, are not
 marked private or uncacheable and are the same for every visitor are stored.
+
+An entry is stored under its URL with the content versions it was rendered
+under, and served only while they are still the current ones: the versions
+and the entry come in one round trip to the cache, which is most of what a
+hit costs. A stale entry is overwritten by the next render of its URL.
 """
 
 from cms.views import details as cms_page_view
@@ -17,7 +22,7 @@ from django.http import HttpResponse
 
 from . import cache as portal_cache
 
-KEY = "portal:page:{versions}:{url}"
+KEY = "portal:page:{url}"
 VARIANTS_KEY = "portal:page-variants:{versions}:{path}"
 UNCACHEABLE_DIRECTIVES = {"private", "no-cache", "no-store", "max-age=0"}
 # A visitor with one of these cookies may see something personal.
@@ -30,12 +35,12 @@ def serves_from_cache(request):
     )
 
 
-def page_key(request, versions):
+def page_key(request):
     """The URL with its query string in a fixed order, so ``?a=1&b=2`` and
     ``?b=2&a=1`` share one entry."""
     query = "&".join(sorted(request.META.get("QUERY_STRING", "").split("&")))
     url = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
-    return KEY.format(versions=versions, url=portal_cache.digest(url))
+    return KEY.format(url=portal_cache.digest(url))
 
 
 def is_visitor(request):
@@ -125,23 +130,27 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not settings.PAGE_CACHE_SECONDS or not serves_from_cache(request):
             return self.get_response(request)
-        versions = portal_cache.versions()
-        key = page_key(request, versions)
-        entry = cache.get(key)
-        if entry is not None:
+        key = page_key(request)
+        versions, entry = portal_cache.versions_and_entry(key)
+        if entry is not None and entry[0] == versions:
             return self.rebuild(entry)
         response = self.get_response(request)
         restore_view_caching_headers(request, response)
         if is_shareable(request, response):
             seconds = portal_cache.timeout(versions)
             if seconds > 0 and within_variant_budget(request, versions):
-                entry = (response.status_code, response.content, list(response.items()))
+                entry = (
+                    versions,
+                    response.status_code,
+                    response.content,
+                    list(response.items()),
+                )
                 cache.set(key, entry, timeout=seconds)
         return response
 
     @staticmethod
     def rebuild(entry):
-        status, content, headers = entry
+        _versions, status, content, headers = entry
         response = HttpResponse(content, status=status)
         for name, value in headers:
             response[name] = value
