@@ -41,6 +41,12 @@ def search(query, language, kind="", page_number=1):
     outcome = SearchOutcome(words=terms(query))
     if not outcome.words:
         return outcome
+    with backend.session():
+        _run(backend, outcome, language, kind, page_number)
+    return outcome
+
+
+def _run(backend, outcome, language, kind, page_number):
     entries = backend.entries(outcome.words, language)
     counts = dict(entries.order_by().values_list("kind").annotate(n=Count("pk")))
     if not counts:
@@ -71,7 +77,6 @@ def search(query, language, kind="", page_number=1):
     snippets = backend.snippets(shown, outcome.words, language)
     for entry in outcome.page.object_list:
         entry.snippet = highlighted(snippets.get(entry.pk) or "")
-    return outcome
 
 
 def record_search(query, language, found):
