@@ -6,6 +6,7 @@ from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cluster_portal.widgets import PlainSelect
 from members.models import FederalState, Organization
 
 from .models import Category, Event, FieldOfAction
@@ -17,6 +18,8 @@ class SlugChoiceField(forms.ModelChoiceField):
     default_error_messages = {
         "invalid_choice": _("“%(value)s” is not one of the choices."),
     }
+
+    widget = PlainSelect
 
     def __init__(self, queryset, **kwargs):
         kwargs.setdefault("empty_label", _("All"))
@@ -35,6 +38,7 @@ class EventFilterForm(forms.Form):
         label=_("Federal state"),
         required=False,
         choices=[("", _("All"))] + list(FederalState.choices),
+        widget=PlainSelect,
         error_messages={"invalid_choice": _("“%(value)s” is not one of the choices.")},
     )
     organizer = SlugChoiceField(Organization.objects.none(), label=_("Organiser"))
