@@ -10,6 +10,7 @@ import shutil
 import subprocess
 from collections import defaultdict
 from pprint import pformat
+from unittest import mock
 from urllib.parse import urlsplit
 
 import pytest
@@ -25,8 +26,15 @@ VNU_JAR = os.environ.get("VNU_JAR", "")
 
 @pytest.fixture(scope="module")
 def crawl(django_db_blocker):
-    # As in production: absolute links name the configured public domain.
-    with django_db_blocker.unblock(), override_settings(SITE_DOMAIN="testserver"):
+    # The browser tests' Playwright keeps an event loop in this thread for the
+    # whole session, and Django then refuses queries that are in fact made
+    # synchronously here.
+    with (
+        django_db_blocker.unblock(),
+        override_settings(SITE_DOMAIN="testserver"),
+        mock.patch.dict(os.environ, {"DJANGO_ALLOW_ASYNC_UNSAFE": "true"}),
+    ):
+        # As in production: absolute links name the configured public domain.
         return crawl_site(Client())
 
 
