@@ -77,12 +77,15 @@ def german_only_event():
         category=Category.objects.get(slug="workshop"),
         organizer=Organization.objects.filter(slug=ORGANIZATION_SLUG).first(),
         title_de="Werkstattgespräch: Rezyklate im Spritzguss",
+        title_en="",
         teaser_de="Erfahrungen aus der Praxis mit Rezyklaten in technischen Bauteilen.",
+        teaser_en="",
         description_de=(
             "Anwender und Compoundeure berichten, wie sie Rezyklate im Spritzguss "
             "einsetzen. Diese Veranstaltung gibt es nur auf Deutsch "
             "(Beispieleintrag der Demo)."
         ),
+        description_en="",
         start=timezone.make_aware(datetime.datetime.combine(day, datetime.time(14))),
         end=timezone.make_aware(datetime.datetime.combine(day, datetime.time(17))),
         venue_name="Beispiel Compoundierwerk Zeitz",
