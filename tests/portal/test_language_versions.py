@@ -196,3 +196,13 @@ def test_an_untranslated_page_names_the_entry_in_its_language_for_sharing(client
     english_head = head_of(client, url_in("en", event))
 
     assert english_head.meta["og:url"].endswith(url_in("de", event))
+
+
+def test_lists_mark_the_german_titles_of_german_only_entries(client):
+    event = EventFactory(title_de="Nur auf Deutsch", title_en="", teaser_en="")
+
+    english = client.get("/en/events/").content.decode()
+    german = client.get("/de/termine/").content.decode()
+
+    assert f'href="{url_in("en", event)}" lang="de">Nur auf Deutsch</a>' in english
+    assert f'href="{url_in("de", event)}">Nur auf Deutsch</a>' in german
