@@ -10,6 +10,7 @@ from django.utils import timezone
 from djangocms_versioning.constants import PUBLISHED
 from djangocms_versioning.models import Version
 
+from events.demo_data import SAMPLE_NOTE
 from events.models import Category, Event, FieldOfAction
 from members import demo_data
 from members.models import Organization, Sector
@@ -82,8 +83,8 @@ def german_only_event():
         teaser_en="",
         description_de=(
             "Anwender und Compoundeure berichten, wie sie Rezyklate im Spritzguss "
-            "einsetzen. Diese Veranstaltung gibt es nur auf Deutsch "
-            "(Beispieleintrag der Demo)."
+            "einsetzen. Diese Veranstaltung gibt es nur auf Deutsch.\n\n"
+            + SAMPLE_NOTE["de"]
         ),
         description_en="",
         start=timezone.make_aware(datetime.datetime.combine(day, datetime.time(14))),
@@ -112,7 +113,8 @@ def german_only_news_item():
             "Verfahrensmechaniker für Kunststoff- und Kautschuktechnik aus."
         ),
         teaser_en="",
-        date=timezone.localdate() - datetime.timedelta(days=3),
+        # Older than the other demo news, so the feeds' twenty stay as they were.
+        date=datetime.date(2025, 2, 27),
     )
     return 1
 
