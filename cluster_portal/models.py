@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -35,3 +36,14 @@ class TranslatedObject:
             for code in settings.LANGUAGE_CODES
             if getattr(self, f"{self.translation_field}_{code}")
         ]
+
+
+class TranslationStatus(ContentType):
+    """The editors' translation view in the admin: per kind of content, what
+    is written in one language only (see ``translation_status``). It has no
+    rows of its own; the proxy gives the view its place in the admin index."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("translation status")
+        verbose_name_plural = _("translation status")

@@ -3,6 +3,7 @@ from dataclasses import dataclass
 from django import template
 from django.conf import settings
 from django.urls import reverse, translate_url
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info, override
 
@@ -84,6 +85,34 @@ def page_translations(context):
             )
         )
     return translations
+
+
+@register.simple_tag(takes_context=True)
+def untranslated_text_language(context):
+    """The one language the page's ``translated_object`` is written in, where
+    that is not the page's language (the English page of an entry written in
+    German only shows the German text); None for any other page."""
+    obj = context.get("translated_object")
+    if obj is None:
+        return None
+    written = obj.translated_languages()
+    if not written or get_language() in written:
+        return None
+    return written[0]
+
+
+@register.simple_tag
+def fallback_lang(obj, field):
+    """`` lang="de"`` where the object's field shows the German fallback text
+    on a page in another language, so that assistive technology reads it as
+    German (WCAG 3.1.2); nothing where the text is in the page's language."""
+    current = get_language()
+    fallback = settings.LANGUAGE_CODE
+    if current == fallback or getattr(obj, f"{field}_{current}", None):
+        return ""
+    if not getattr(obj, f"{field}_{fallback}", None):
+        return ""
+    return format_html(' lang="{}"', fallback)
 
 
 @register.simple_tag(takes_context=True)

@@ -15,6 +15,13 @@ DESKTOP = (1280, 900)
 LOC = "{http://www.sitemaps.org/schemas/sitemap/0.9}loc"
 # Pages of one kind share their template: a few of each tell enough.
 PAGES_PER_APP_SECTION = 4
+# English pages of demo entries written in German only (no sitemap names
+# them): the notice that says so, and the German text marked as German.
+UNTRANSLATED_PAGES = (
+    "/en/events/werkstattgespraech-rezyklate-im-spritzguss/",
+    "/en/fields-of-action/public-relations/cluster-atlas/"
+    "beispiel-compoundierwerk-zeitz-gmbh/",
+)
 
 
 def sitemap_locations(url):
@@ -24,7 +31,8 @@ def sitemap_locations(url):
 
 @pytest.fixture(scope="module")
 def every_page(live_site):
-    """All CMS pages, a few pages of every other sitemap section, an error page."""
+    """All CMS pages, a few pages of every other sitemap section, the English
+    pages of German-only entries, an error page."""
     urls = []
     for section in sitemap_locations(f"{live_site}/sitemap.xml"):
         locations = sitemap_locations(section)
@@ -32,7 +40,8 @@ def every_page(live_site):
             locations = locations[:PAGES_PER_APP_SECTION]
         urls += locations
     assert len(urls) >= 26
-    return [*urls, f"{live_site}/de/gibt-es-nicht/"]
+    untranslated = [f"{live_site}{path}" for path in UNTRANSLATED_PAGES]
+    return [*urls, *untranslated, f"{live_site}/de/gibt-es-nicht/"]
 
 
 @pytest.mark.parametrize(
@@ -63,3 +72,13 @@ def test_every_page_fits_a_320_pixel_screen(site_page, every_page):
             overflowing.append((url, overflow))
 
     assert overflowing == []
+
+
+@pytest.mark.parametrize("site_page", [DESKTOP], indirect=True, ids=["desktop"])
+def test_the_untranslated_notice_is_announced_as_a_note(site_page, live_site):
+    site_page.goto(f"{live_site}{UNTRANSLATED_PAGES[0]}")
+
+    notice = site_page.get_by_role("note")
+
+    assert notice.inner_text() == "This entry is only available in German."
+    assert site_page.locator("h1").get_attribute("lang") == "de"

@@ -125,3 +125,84 @@ def test_each_sitemap_section_counts_what_the_database_publishes(client):
 
     assert counted == expected
     assert all(counted.values())
+
+
+GERMAN_ONLY_NOTICE = "This entry is only available in German."
+
+
+@pytest.mark.parametrize(
+    "make, marked",
+    [
+        (lambda: OrganizationFactory(description_en=""), "organization__description"),
+        (lambda: EventFactory(title_en="", teaser_en="", description_en=""), "h1"),
+        (lambda: EventDocumentFactory(title_en="", description_en=""), "h1"),
+        (lambda: NewsItemFactory(title_de="Nur so", title_en="", teaser_en=""), "h1"),
+        (lambda: IssueFactory(theme_en=""), "h1"),
+    ],
+    ids=["organisation", "event", "document", "news", "cknews"],
+)
+def test_the_english_page_of_a_german_only_entry_says_so(client, make, marked):
+    obj = make()
+
+    english = client.get(url_in("en", obj)).content.decode()
+    german = client.get(url_in("de", obj)).content.decode()
+
+    assert english.count(GERMAN_ONLY_NOTICE) == 1
+    # The German text shown instead is marked as German (WCAG 3.1.2).
+    if marked == "h1":
+        assert '<h1 lang="de">' in english
+    else:
+        assert f'class="{marked}" lang="de"' in english
+    assert GERMAN_ONLY_NOTICE not in german
+    assert 'lang="de">' not in german.split("<main", 1)[1]
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: OrganizationFactory(),
+        lambda: EventFactory(),
+        lambda: NewsItemFactory(title_de="Neue Halle", title_en="New hall"),
+    ],
+    ids=["organisation", "event", "news"],
+)
+def test_a_translated_entry_has_no_notice(client, make):
+    obj = make()
+
+    english = client.get(url_in("en", obj)).content.decode()
+
+    assert GERMAN_ONLY_NOTICE not in english
+    assert 'role="note"' not in english
+    assert 'lang="de"' not in english.split("<main", 1)[1]
+
+
+def test_the_german_page_of_an_english_only_entry_says_so_in_german(client):
+    organization = OrganizationFactory(description_de="", description_en="In English.")
+
+    with translation.override("de"):
+        german = client.get(url_in("de", organization)).content.decode()
+
+    assert "Diesen Eintrag gibt es nur auf Englisch." in german
+
+
+def test_other_pages_have_no_notice(client):
+    for url in ("/en/", "/en/events/", "/en/does-not-exist/"):
+        assert GERMAN_ONLY_NOTICE not in client.get(url).content.decode()
+
+
+def test_an_untranslated_page_names_the_entry_in_its_language_for_sharing(client):
+    event = EventFactory(title_en="", teaser_en="", description_en="")
+
+    english_head = head_of(client, url_in("en", event))
+
+    assert english_head.meta["og:url"].endswith(url_in("de", event))
+
+
+def test_lists_mark_the_german_titles_of_german_only_entries(client):
+    event = EventFactory(title_de="Nur auf Deutsch", title_en="", teaser_en="")
+
+    english = client.get("/en/events/").content.decode()
+    german = client.get("/de/termine/").content.decode()
+
+    assert f'href="{url_in("en", event)}" lang="de">Nur auf Deutsch</a>' in english
+    assert f'href="{url_in("de", event)}">Nur auf Deutsch</a>' in german

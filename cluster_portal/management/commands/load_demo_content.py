@@ -8,6 +8,7 @@ from django.db import transaction
 from djangocms_versioning.models import Version
 
 from cluster_portal.demo_pages import PAGES
+from cluster_portal.demo_translations import load_untranslated
 
 # Each app's own demo data, loaded after the page tree, in this order.
 APP_DEMO_COMMANDS = (
@@ -30,7 +31,8 @@ DEMO_ACCOUNTS = (
 class Command(BaseCommand):
     help = (
         "Build the CMS page tree from the cluster's brochure in German and "
-        "English and publish it, then load each app's demo data. What exists "
+        "English and publish it, then load each app's demo data and a few "
+        "entries written in German only. What exists "
         "already is left alone, so running it twice changes nothing. With "
         "DEBUG on, also create the demo accounts admin/admin and member/member."
     )
@@ -44,6 +46,7 @@ class Command(BaseCommand):
                 self.create_demo_accounts()
             for command in APP_DEMO_COMMANDS:
                 call_command(command, stdout=self.stdout)
+            load_untranslated(editor, self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
 
     def demo_editor(self):
