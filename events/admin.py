@@ -146,8 +146,8 @@ class EventAdmin(TabbedTranslationAdmin):
             _("Report"),
             {
                 "description": _(
-                    "Where CKnews or the news reported on the event; shown on "
-                    "its page once it has passed."
+                    "Where CKnews or the news reported on the event; linked on "
+                    "its page."
                 ),
                 "fields": ["report_issue", "report_news"],
             },
