@@ -110,7 +110,7 @@ class SessionSpeaker(models.Model):
     def affiliation_name(self):
         if self.person is None:
             return self.affiliation
-        return self.person.organization.name if self.person.organization else ""
+        return self.organization.name if self.organization else ""
 
     @property
     def organization_url(self):
