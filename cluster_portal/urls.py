@@ -41,7 +41,7 @@ urlpatterns += i18n_patterns(
     path("", include("cms.urls")),
 )
 
-if settings.SERVE_MEDIA:
+if settings.DEBUG or settings.SERVE_MEDIA:
     urlpatterns += [
         re_path(
             rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.*)$",

@@ -299,3 +299,15 @@ def test_the_demo_dossier_loads_real_photos_once(demo_event):
     with photo.image.open("rb") as handle:
         image = Image.open(handle)
         assert image.size == (photo.width, photo.height) == (960, 640)
+
+
+def test_a_speaker_of_an_unpublished_organisation_shows_without_it(client):
+    hidden = OrganizationFactory(name="Verborgen GmbH", is_published=False)
+    person = PersonFactory(first_name="Ida", last_name="Still", organization=hidden)
+    event = past_event()
+    add_session(event, "Vortrag", speakers=[SessionSpeaker(person=person)])
+
+    html = client.get(page_url(client, event)).content.decode()
+
+    assert re.search(r"<li>\s*Ida Still\s*</li>", html)
+    assert "Verborgen GmbH" not in html
