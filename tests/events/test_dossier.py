@@ -311,3 +311,13 @@ def test_a_speaker_of_an_unpublished_organisation_shows_without_it(client):
 
     assert re.search(r"<li>\s*Ida Still\s*</li>", html)
     assert "Verborgen GmbH" not in html
+
+
+def test_a_duplicated_event_starts_without_the_dossier(demo_event):
+    from events.services import duplicate_event
+
+    copy = duplicate_event(demo_event)
+
+    assert copy.report_news is None and copy.report_issue is None
+    assert not copy.sessions.exists() and not copy.photos.exists()
+    assert demo_event.sessions.exists() and demo_event.report_news is not None
