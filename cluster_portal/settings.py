@@ -163,6 +163,9 @@ STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+# With DEBUG off, public media are the web server's to serve; SERVE_MEDIA=1
+# has Django serve them, for test sites without a web server in front.
+SERVE_MEDIA = env.bool("SERVE_MEDIA", default=False)
 # Members-only files: outside MEDIA_ROOT, sent only by views that check access.
 PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "private_media")
 

@@ -8,6 +8,7 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationAdmin
 
 from . import services
+from .dossier_admin import EventPhotoInline, SessionInline
 from .forms import EventAdminForm
 from .models import Category, Event, FieldOfAction
 
@@ -92,6 +93,8 @@ class EventAdmin(TabbedTranslationAdmin):
     prepopulated_fields = {"slug": ["title_de"]}
     readonly_fields = ["sequence", "uid", "created", "updated"]
     actions = ["duplicate"]
+    autocomplete_fields = ["report_issue", "report_news"]
+    inlines = [SessionInline, EventPhotoInline]
     save_on_top = True
     fieldsets = [
         (
@@ -139,6 +142,16 @@ class EventAdmin(TabbedTranslationAdmin):
             {"fields": ["registration_url", "registration_deadline"]},
         ),
         (_("Image"), {"fields": ["image", "image_alt"]}),
+        (
+            _("Report"),
+            {
+                "description": _(
+                    "Where CKnews or the news reported on the event; linked on "
+                    "its page."
+                ),
+                "fields": ["report_issue", "report_news"],
+            },
+        ),
         (
             _("Publication"),
             {

@@ -23,6 +23,33 @@ class EventQuerySet(models.QuerySet):
         """What lists and feeds show of each event, in a fixed number of queries."""
         return self.select_related("category", "organizer")
 
+    def with_dossier(self):
+        """An event's page with its programme, speakers, documents, photos and
+        report, in a fixed number of queries however long the programme."""
+        from .dossier_models import Session, SessionSpeaker
+
+        speakers = SessionSpeaker.objects.select_related("person__organization")
+        sessions = Session.objects.prefetch_related(
+            models.Prefetch("speakers", queryset=speakers)
+        )
+        return (
+            self.with_related()
+            .select_related("report_issue", "report_news")
+            .prefetch_related(
+                "fields_of_action",
+                models.Prefetch("sessions", queryset=sessions),
+                "photos",
+                "documents",
+            )
+        )
+
+    def involving(self, organization):
+        """Events the organisation organised or one of its people spoke at."""
+        return self.filter(
+            Q(organizer=organization)
+            | Q(sessions__speakers__person__organization=organization)
+        ).distinct()
+
     def upcoming(self, now=None):
         """Events that have not ended yet (running ones included), soonest first.
 

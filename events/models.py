@@ -152,6 +152,25 @@ class Event(TranslatedObject, models.Model):
         help_text=_("What the image shows, for people who cannot see it."),
     )
 
+    report_issue = models.ForeignKey(
+        "newsletter.Issue",
+        verbose_name=_("report in CKnews"),
+        related_name="reported_events",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        help_text=_("The CKnews issue that reported on the event."),
+    )
+    report_news = models.ForeignKey(
+        "newsletter.NewsItem",
+        verbose_name=_("report in the news"),
+        related_name="reported_events",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        help_text=_("The news item that reported on the event."),
+    )
+
     is_published = models.BooleanField(_("published"), default=False)
     is_featured = models.BooleanField(
         _("featured"), default=False, help_text=_("Shown in the featured events.")
@@ -352,6 +371,7 @@ class EventListPluginModel(CMSPlugin):
         return str(self.count)
 
 
-# The CKreihe documents live in their own module; imported here so that
-# Django finds their models.
+# The CKreihe documents and the dossier live in their own modules; imported
+# here so that Django finds their models.
 from .document_models import DocumentDownload, EventDocument  # noqa: E402, F401
+from .dossier_models import EventPhoto, Session, SessionSpeaker  # noqa: E402, F401

@@ -20,7 +20,8 @@ def unique_slug(base):
 
 def duplicate_event(event):
     """A copy of the event for the editors to adapt: unpublished, not
-    featured, with a new slug and its own calendar identity."""
+    featured, with a new slug and its own calendar identity; without the
+    original's dossier (programme, photos, report)."""
     fields_of_action = list(event.fields_of_action.all())
     copy = Event.objects.get(pk=event.pk)
     copy.pk = None
@@ -30,6 +31,7 @@ def duplicate_event(event):
     copy.is_published = False
     copy.is_featured = False
     copy.sequence = 0
+    copy.report_issue = copy.report_news = None
     copy.save()
     copy.fields_of_action.set(fields_of_action)
     return copy

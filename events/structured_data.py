@@ -2,10 +2,12 @@
 
 import json
 
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from members.models import FederalState
+from members.open_data import organization_id
 
 SCHEMA = "https://schema.org/"
 # The venue's federal state names its region; "elsewhere" names none.
@@ -72,12 +74,58 @@ def event_data(event, request):
     data["location"] = locations[0] if len(locations) == 1 else locations
     if event.organizer is not None:
         organizer = {"@type": "Organization", "name": event.organizer.name}
+        if event.organizer_url:
+            organizer["@id"] = organization_id(event.organizer, absolute)
         if event.organizer.website:
             organizer["url"] = event.organizer.website
         data["organizer"] = organizer
+    sub_events = [session_data(session, absolute) for session in event.sessions.all()]
+    if sub_events:
+        data["subEvent"] = sub_events
     if event.registration_is_open():
         data["offers"] = {"@type": "Offer", "url": event.registration_url}
     return data
+
+
+def session_data(session, absolute):
+    """A programme session as a schema.org sub-event."""
+    data = {
+        "@type": "Event",
+        "name": session.title,
+        "startDate": timezone.localtime(session.start).isoformat(),
+    }
+    if session.end:
+        data["endDate"] = timezone.localtime(session.end).isoformat()
+    if session.description:
+        data["description"] = session.description
+    performers = [
+        performer_data(speaker, absolute)
+        for speaker in session.speakers.all()
+        if speaker.display_name
+    ]
+    if performers:
+        data["performer"] = performers
+    return data
+
+
+def performer_data(speaker, absolute):
+    """A speaker as a schema.org Person; one from the Clusteratlas points at
+    their organisation's node on its page by ``@id``."""
+    person = {"@type": "Person", "name": speaker.display_name}
+    if speaker.organization_url:
+        organization = {
+            "@type": "Organization",
+            "@id": organization_id(speaker.organization, absolute),
+            "name": speaker.organization.name,
+        }
+        person["worksFor"] = organization
+        person["affiliation"] = organization
+    elif speaker.affiliation_name:
+        person["affiliation"] = {
+            "@type": "Organization",
+            "name": speaker.affiliation_name,
+        }
+    return person
 
 
 def json_ld(data):

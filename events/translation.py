@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Category, Event, EventDocument, FieldOfAction
+from .models import Category, Event, EventDocument, EventPhoto, FieldOfAction, Session
 
 
 @register(Category)
@@ -21,3 +21,14 @@ class EventTranslationOptions(TranslationOptions):
 @register(EventDocument)
 class EventDocumentTranslationOptions(TranslationOptions):
     fields = ("title", "description")
+
+
+@register(Session)
+class SessionTranslationOptions(TranslationOptions):
+    fields = ("title", "description")
+
+
+@register(EventPhoto)
+class EventPhotoTranslationOptions(TranslationOptions):
+    fields = ("alt", "caption")
+    required_languages = {"de": ("alt",), "en": ("alt",)}

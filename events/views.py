@@ -129,12 +129,12 @@ def event_month(request, year, month):
     return render(request, "events/event_month.html", context)
 
 
-def visible_event(request, slug):
+def visible_event(request, slug, events=None):
     """The event, if the visitor may see it: published events for everyone,
     unpublished ones as a preview for the editors."""
-    event = get_object_or_404(
-        Event.objects.with_related().prefetch_related("fields_of_action"), slug=slug
-    )
+    if events is None:
+        events = Event.objects.with_related()
+    event = get_object_or_404(events, slug=slug)
     if event.is_visible():
         return event, False
     if request.user.has_perm("events.change_event"):
@@ -144,7 +144,7 @@ def visible_event(request, slug):
 
 @require_safe
 def event_detail(request, slug):
-    event, is_preview = visible_event(request, slug)
+    event, is_preview = visible_event(request, slug, Event.objects.with_dossier())
     context = {
         "event": event,
         "translated_object": event,

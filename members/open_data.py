@@ -169,12 +169,18 @@ def _address(organization):
     return {key: value for key, value in address.items() if value}
 
 
+def organization_id(organization, absolute):
+    """The stable ``@id`` of an organisation's Organization node, here and on
+    other pages that point at it: its page's URL plus ``#organization``."""
+    return absolute(organization.get_absolute_url()) + "#organization"
+
+
 def organization_node(organization, absolute, *, cluster_id, sectors_id):
     """An organisation as a schema.org Organization node."""
     page = absolute(organization.get_absolute_url())
     node = {
         "@type": "Organization",
-        "@id": f"{page}#organization",
+        "@id": organization_id(organization, absolute),
         "identifier": str(organization.pk),
         "name": organization.name,
         "alternateName": organization.short_name,

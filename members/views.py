@@ -11,14 +11,17 @@ from django.views.generic import DetailView, FormView, ListView, TemplateView
 
 from cluster_portal.background import enqueue_once
 from events.models import Event
+from events.structured_data import json_ld
 
-from . import open_data, services, tasks
+from . import open_data, services, structured_data, tasks
 from .forms import OrganizationChangeForm, OrganizationFilterForm
 from .models import OpenDataSettings, Organization
 from .signals import directory_version
 
 # Seconds after which a visitor waiting for the PDF may ask again.
 BROCHURE_RETRY_AFTER = 15
+# The past events an organisation's page lists, latest first.
+PAST_EVENTS = 20
 
 
 class OrganizationListView(ListView):
@@ -56,9 +59,15 @@ class OrganizationDetailView(DetailView):
     def get_context_data(self, **kwargs):
         organization = self.object
         events = Event.objects.published().upcoming().for_organizer(organization)
+        past_events = Event.objects.published().past().involving(organization)
+        data = structured_data.organization_page_data(
+            organization, self.request.build_absolute_uri
+        )
         return super().get_context_data(
             can_edit=services.is_member_of(self.request.user, organization),
             events=events[:10],
+            past_events=past_events.with_related()[:PAST_EVENTS],
+            json_ld=json_ld(data),
             translated_object=organization,
             **kwargs,
         )

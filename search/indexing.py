@@ -26,7 +26,7 @@ SOURCES = {
     Person: (sources.person_entries, (), ("organization",)),
     Event: (
         sources.event_entries,
-        ("fields_of_action",),
+        ("fields_of_action", "sessions__speakers__person__organization"),
         ("category", "organizer"),
     ),
     EventDocument: (sources.document_entries, (), ("event",)),

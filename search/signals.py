@@ -5,7 +5,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from djangocms_versioning.constants import OPERATION_PUBLISH, OPERATION_UNPUBLISH
 from djangocms_versioning.signals import post_version_operation
 
-from events.models import Event, EventDocument
+from events.models import Event, EventDocument, Session, SessionSpeaker
 from members.models import Organization
 from newsletter.models import Issue
 
@@ -41,6 +41,19 @@ def organization_saved(sender, instance, raw=False, **kwargs):
         indexing.index_object(event)
 
 
+def programme_changed(sender, instance, raw=False, **kwargs):
+    """An event is found by its programme's titles and speakers."""
+    if raw:
+        return
+    if sender is Session:
+        events = Event.objects.filter(pk=instance.event_id)
+    else:
+        events = Event.objects.filter(sessions=instance.session_id)
+    event = events.with_related().first()
+    if event is not None:
+        indexing.index_object(event)
+
+
 def issue_saved(sender, instance, raw=False, **kwargs):
     """Articles are visible with their issue only."""
     if raw:
@@ -66,6 +79,9 @@ def connect():
         )
     post_save.connect(organization_saved, sender=Organization)
     post_save.connect(issue_saved, sender=Issue)
+    for model in (Session, SessionSpeaker):
+        post_save.connect(programme_changed, sender=model)
+        post_delete.connect(programme_changed, sender=model)
     m2m_changed.connect(relations_changed, sender=Organization.sectors.through)
     m2m_changed.connect(relations_changed, sender=Event.fields_of_action.through)
     post_version_operation.connect(version_changed)

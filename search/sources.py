@@ -117,12 +117,23 @@ def event_entries(event):
                 event.organizer.name if event.organizer else "",
                 event.category.name,
                 " ".join(field.name for field in fields),
+                programme_text(event),
             ),
             date=event.start,
             visible_from=event.publish_from,
             visible_until=event.publish_until,
         )
     )
+
+
+def programme_text(event):
+    """The titles of an event's sessions and the names of their speakers."""
+    parts = []
+    for session in event.sessions.all():
+        parts.append(session.title)
+        for speaker in session.speakers.all():
+            parts.extend((speaker.display_name, speaker.affiliation_name))
+    return _join(*parts)
 
 
 def document_entries(document, file_text=""):

@@ -85,6 +85,8 @@ def live_site_env(live_site_dir):
         "MEDIA_ROOT": str(workdir / "media"),
         "PRIVATE_MEDIA_ROOT": str(workdir / "private_media"),
         "STATIC_ROOT": str(workdir / "static"),
+        # No web server in front: Django serves the demo's photos.
+        "SERVE_MEDIA": "1",
         # Plain HTTP on the loopback interface.
         "SECURE_SSL_REDIRECT": "0",
         "SECURE_HSTS_SECONDS": "0",

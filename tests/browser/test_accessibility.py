@@ -41,7 +41,23 @@ def every_page(live_site):
         urls += locations
     assert len(urls) >= 26
     untranslated = [f"{live_site}{path}" for path in UNTRANSLATED_PAGES]
-    return [*urls, *untranslated, f"{live_site}/de/gibt-es-nicht/"]
+    return [
+        *urls,
+        *untranslated,
+        *dossier_pages(live_site),
+        f"{live_site}/de/gibt-es-nicht/",
+    ]
+
+
+def dossier_pages(live_site):
+    """The demo's past event with its full dossier, and an organisation page
+    that lists it."""
+    return [
+        f"{live_site}/de/termine/tagung-chemiestandorte-zukunft/",
+        f"{live_site}/en/events/tagung-chemiestandorte-zukunft/",
+        f"{live_site}/de/handlungsfelder/oeffentlichkeitsarbeit/clusteratlas/"
+        "beispiel-polymerwerk-saalekreis-gmbh/",
+    ]
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+from django.utils import timezone
 
 from events.models import Event
 
@@ -9,6 +10,15 @@ from .factories import CategoryFactory, EventFactory, FieldOfActionFactory, berl
 pytestmark = pytest.mark.django_db
 
 CHANGELIST = "/de/admin/events/event/"
+
+
+def inline_management(prefix, total=0):
+    return {
+        f"{prefix}-TOTAL_FORMS": str(total),
+        f"{prefix}-INITIAL_FORMS": "0",
+        f"{prefix}-MIN_NUM_FORMS": "0",
+        f"{prefix}-MAX_NUM_FORMS": "1000",
+    }
 
 
 def form_data(**overrides):
@@ -27,6 +37,8 @@ def form_data(**overrides):
         "city": "Merseburg",
         "federal_state": "sachsen-anhalt",
         "is_published": "on",
+        **inline_management("sessions"),
+        **inline_management("photos"),
     }
     data.update(overrides)
     return {key: value for key, value in data.items() if value is not None}
@@ -142,3 +154,101 @@ def test_the_changelist_links_a_preview_of_unpublished_events(admin_client):
         f'href="/de/termine/{event.slug}/" target="_blank" rel="noopener">Vorschau'
         in page
     )
+
+
+def test_the_programme_and_photos_are_entered_on_the_event(admin_client):
+    data = form_data(
+        **inline_management("sessions", total=1),
+        **{
+            "sessions-0-start_0": "2030-03-31",
+            "sessions-0-start_1": "10:00",
+            "sessions-0-end_0": "2030-03-31",
+            "sessions-0-end_1": "10:45",
+            "sessions-0-order": "0",
+            "sessions-0-title_de": "Eröffnung",
+            "sessions-0-title_en": "Opening",
+        },
+    )
+    response = admin_client.post(f"{CHANGELIST}add/", data)
+
+    assert response.status_code == 302, response.content.decode()
+    event = Event.objects.get(slug="workshop-extrusion")
+    [session] = event.sessions.all()
+    assert session.title_en == "Opening"
+    assert session.start == berlin(2030, 3, 31, 10, 0)
+    page = admin_client.get(f"{CHANGELIST}{event.pk}/change/").content.decode()
+    assert "Programmpunkt" in page and "Fotos" in page
+    assert f"/de/admin/events/session/{session.pk}/change/" in page
+
+
+def test_a_photo_needs_its_description_in_both_languages(admin_client):
+    from io import BytesIO
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    buffer = BytesIO()
+    Image.new("RGB", (40, 30), (10, 80, 100)).save(buffer, "JPEG")
+    photo = {
+        "photos-0-image": SimpleUploadedFile(
+            "foto.jpg", buffer.getvalue(), content_type="image/jpeg"
+        ),
+        "photos-0-alt_de": "Das Podium",
+        "photos-0-order": "0",
+    }
+    data = form_data(**inline_management("photos", total=1), **photo)
+    response = admin_client.post(f"{CHANGELIST}add/", data)
+
+    assert response.status_code == 200
+    assert not Event.objects.filter(slug="workshop-extrusion").exists()
+
+    photo["photos-0-image"].seek(0)
+    data["photos-0-alt_en"] = "The panel"
+    response = admin_client.post(f"{CHANGELIST}add/", data)
+    assert response.status_code == 302, response.content.decode()
+    [saved] = Event.objects.get(slug="workshop-extrusion").photos.all()
+    assert (saved.width, saved.height, saved.alt_en) == (40, 30, "The panel")
+
+
+def test_speakers_are_entered_on_their_session(admin_client):
+    from events.models import Session
+    from tests.members.factories import PersonFactory
+
+    event = EventFactory()
+    session = Session.objects.create(event=event, start=event.start, title_de="Podium")
+    person = PersonFactory()
+    url = f"/de/admin/events/session/{session.pk}/change/"
+    local = timezone.localtime(session.start)
+    data = {
+        "event": event.pk,
+        "start_0": local.strftime("%Y-%m-%d"),
+        "start_1": local.strftime("%H:%M:%S"),
+        "order": "0",
+        "title_de": "Podium",
+        "speakers-TOTAL_FORMS": "3",
+        "speakers-INITIAL_FORMS": "0",
+        "speakers-MIN_NUM_FORMS": "0",
+        "speakers-MAX_NUM_FORMS": "1000",
+        "speakers-0-person": person.pk,
+        "speakers-0-order": "0",
+        "speakers-1-name": "Ida Gast",
+        "speakers-1-affiliation": "Hochschule Merseburg",
+        "speakers-1-order": "1",
+        "speakers-2-person": person.pk,
+        "speakers-2-name": "Beides",
+        "speakers-2-order": "2",
+    }
+
+    response = admin_client.post(url, data)
+    assert response.status_code == 200  # the third speaker is both: an error
+    assert "nicht beides" in response.content.decode()
+
+    for key in ("speakers-2-person", "speakers-2-name", "speakers-2-order"):
+        del data[key]
+    data["speakers-TOTAL_FORMS"] = "2"
+    response = admin_client.post(url, data)
+    assert response.status_code == 302, response.content.decode()
+    assert [s.display_name for s in session.speakers.all()] == [
+        person.full_name,
+        "Ida Gast",
+    ]

@@ -383,8 +383,13 @@ def test_the_detail_page_carries_schema_org_event_data(client):
         "addressCountry": "DE",
     }
     assert virtual == {"@type": "VirtualLocation", "url": "https://example.org/live"}
+    # The organiser's @id is the node on its Clusteratlas page.
+    organizer_id = data["organizer"]["@id"]
+    assert organizer_id.startswith("http://testserver/en/")
+    assert organizer_id.endswith("/beispiel-kunststoff-gmbh/#organization")
     assert data["organizer"] == {
         "@type": "Organization",
+        "@id": organizer_id,
         "name": "Beispiel Kunststoff GmbH",
         "url": "https://example.org",
     }

@@ -1,5 +1,12 @@
-import pytest
+import datetime
+import json
+import re
 
+import pytest
+from django.utils import timezone
+
+from events.models import Session, SessionSpeaker
+from tests.events.factories import EventFactory
 from tests.members.factories import OrganizationFactory, PersonFactory, SectorFactory
 from tests.queries import cold_query_count
 
@@ -99,6 +106,75 @@ def test_detail_costs_the_same_queries_with_many_people(
 
     PersonFactory.create_batch(30, organization=organization)
     organization.sectors.add(*SectorFactory.create_batch(10))
+    many = cold_query_count(client, url, django_assert_max_num_queries)
+
+    assert few == many
+
+
+def past_event(**kwargs):
+    start = timezone.now().replace(microsecond=0) - datetime.timedelta(days=40)
+    return EventFactory(start=start, end=start + datetime.timedelta(hours=4), **kwargs)
+
+
+def speak_at(event, person):
+    session = Session.objects.create(
+        event=event, start=event.start, title_de="Vortrag", title_en="Talk"
+    )
+    SessionSpeaker.objects.create(session=session, person=person)
+
+
+def test_the_page_lists_past_events_the_organisation_organised_or_spoke_at(
+    client, detail_url, organization
+):
+    organised = past_event(organizer=organization, title_de="Selbst ausgerichtet")
+    spoken = past_event(title_de="Mit Vortrag")
+    speak_at(spoken, organization.people.get())
+    past_event(title_de="Ohne Beteiligung")
+    speak_at(past_event(title_de="Fremder Vortrag"), PersonFactory())
+
+    html = client.get(detail_url(organization)).content.decode()
+
+    section = html[html.index('id="past-events-heading"') :]
+    assert "Vergangene Veranstaltungen" in section
+    assert organised.title in section and spoken.title in section
+    assert "Ohne Beteiligung" not in html and "Fremder Vortrag" not in html
+
+
+def test_an_organisation_without_past_events_shows_no_such_section(
+    client, detail_url, organization
+):
+    html = client.get(detail_url(organization, "en")).content.decode()
+
+    assert "past-events-heading" not in html
+
+
+def test_the_page_carries_its_organization_node_with_a_stable_id(
+    client, detail_url, organization
+):
+    html = client.get(detail_url(organization, "en")).content.decode()
+
+    [text] = re.findall(
+        r'<script type="application/ld\+json">(.*?)</script>', html, re.S
+    )
+    data = json.loads(text)
+    assert data["@type"] == "Organization"
+    assert data["@id"] == "http://testserver" + detail_url(organization, "en") + (
+        "#organization"
+    )
+    assert data["name"] == "Alpha Chemie GmbH"
+
+
+def test_past_events_cost_the_same_queries_however_many(
+    client, detail_url, organization, django_assert_max_num_queries
+):
+    person = organization.people.get()
+    for _ in range(2):
+        speak_at(past_event(organizer=OrganizationFactory()), person)
+    url = detail_url(organization)
+    few = cold_query_count(client, url, django_assert_max_num_queries)
+
+    for _ in range(15):
+        speak_at(past_event(organizer=organization), person)
     many = cold_query_count(client, url, django_assert_max_num_queries)
 
     assert few == many

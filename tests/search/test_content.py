@@ -6,7 +6,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from events.models import EventDocument
+from events.models import EventDocument, Session, SessionSpeaker
 from tests.events.factories import (
     EventDocumentFactory,
     EventFactory,
@@ -64,6 +64,32 @@ def test_an_event_is_found_by_description_venue_and_field_of_action(find):
     assert find("Quellenbrunn", "en") == ["Rubber day"]
     assert find("Moorpflege", "de") == ["Fachtag Kautschuk"]
     assert find("Bog care", "de") == []
+
+
+def test_an_event_is_found_by_its_programme_and_speakers(find):
+    event = EventFactory(title_de="Fachtag Harz", title_en="Resin day")
+    session = Session.objects.create(
+        event=event,
+        start=event.start,
+        title_de="Vortrag über Kolophoniumester",
+        title_en="Talk on rosin esters",
+    )
+    SessionSpeaker.objects.create(
+        session=session, person=PersonFactory(last_name="Wolkenstein")
+    )
+    guest = SessionSpeaker.objects.create(
+        session=session, name="Ida Gast", affiliation="Institut Quendelheim"
+    )
+
+    assert find("Kolophoniumester", "de") == ["Fachtag Harz"]
+    assert find("rosin esters", "en") == ["Resin day"]
+    assert "Fachtag Harz" in find("Wolkenstein", "de")
+    assert find("Quendelheim", "de") == ["Fachtag Harz"]
+
+    guest.delete()
+    assert find("Quendelheim", "de") == []
+    session.delete()
+    assert find("Kolophoniumester", "de") == []
 
 
 def test_news_issues_and_articles_are_found(find):

@@ -16,6 +16,7 @@ APP_DEMO_COMMANDS = (
     "load_demo_events",
     "load_demo_ckreihe",
     "load_demo_newsletter",
+    "load_demo_dossier",
 )
 
 # The account that demo pages are created and published as.
