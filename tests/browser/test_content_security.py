@@ -139,6 +139,9 @@ def test_no_page_violates_the_policy_for_a_member(
 ):
     log_in(site_page, *live_member, "/de/mein-bereich/", login="/de/login/")
     expect(site_page.locator("h1")).to_have_text("Mein Bereich")
+    site_page.get_by_role("link", name="Eintrag im Clusteratlas bearbeiten").click()
+    expect(site_page.locator("form")).not_to_have_count(0)
+    site_page.wait_for_load_state("networkidle")
     visit(site_page, "/de/handlungsfelder/oeffentlichkeitsarbeit/ckreihe/")
     visit(site_page, "/de/handlungsfelder/oeffentlichkeitsarbeit/clusteratlas/")
 
