@@ -188,5 +188,9 @@ def test_the_admin_violates_nothing(site_page, csp_violations):
     page.wait_for_load_state("networkidle")
     visit(page, "/de/admin/cms/pagecontent/")
     visit(page, "/de/admin/events/eventdocument/add/")
+    visit(page, "/de/admin/newsletter/issue/")
+    issue = page.locator("#result_list tbody tr th a").first.get_attribute("href")
+    visit(page, issue.replace("/change/", "/send/"))
+    expect(page.locator("#content form")).not_to_have_count(0)
 
     assert distinct(csp_violations) == []
