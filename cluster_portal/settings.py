@@ -7,6 +7,7 @@ lists every variable.
 """
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
@@ -82,6 +83,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Above the page cache, so cached hits carry these headers too.
+    "cluster_portal.content_security.PortalCSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     # After the header middleware, before sessions: see cluster_portal/page_cache.py
     "cluster_portal.page_cache.PageCacheMiddleware",
     # After the page cache, whose hits need no URLs (this costs a query).
@@ -155,6 +159,8 @@ USE_TZ = True
 MODELTRANSLATION_DEFAULT_LANGUAGE = LANGUAGE_CODE
 MODELTRANSLATION_LANGUAGES = tuple(LANGUAGE_CODES)
 MODELTRANSLATION_FALLBACK_LANGUAGES = (LANGUAGE_CODE,)
+# The admin's language tabs need jQuery UI; served by the site, not a CDN.
+JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 
 # --- Static and media files -------------------------------------------------
 
@@ -369,6 +375,80 @@ if MEDIA_S3_BUCKET:
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": _S3_OPTIONS | {"location": "private", "querystring_expire": 60},
     }
+    # Where pages' images come from (the Content-Security-Policy's img-src).
+    if _S3_PUBLIC_OPTIONS["custom_domain"]:
+        _MEDIA_ORIGINS = [f"https://{_S3_PUBLIC_OPTIONS['custom_domain']}"]
+    elif _S3_OPTIONS["endpoint_url"]:
+        _endpoint = urlsplit(_S3_OPTIONS["endpoint_url"])
+        _MEDIA_ORIGINS = [f"{_endpoint.scheme}://{_endpoint.netloc}"]
+    else:
+        _MEDIA_ORIGINS = [f"https://{MEDIA_S3_BUCKET}.s3.amazonaws.com"]
+        if _region := _S3_OPTIONS["region_name"]:
+            _MEDIA_ORIGINS.append(
+                f"https://{MEDIA_S3_BUCKET}.s3.{_region}.amazonaws.com"
+            )
+else:
+    _MEDIA_ORIGINS = []
+
+# --- Content-Security-Policy and Permissions-Policy --------------------------
+
+# Content-Security-Policy (cluster_portal/content_security.py). Visitors'
+# pages are cached and shared, so they carry no nonce: no inline script or
+# style at all, only the site's own files.
+_SELF = "'self'"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [_SELF],
+        "script-src": [_SELF],
+        "style-src": [_SELF],
+        "img-src": [_SELF, *_MEDIA_ORIGINS],
+        "object-src": ["'none'"],
+        "base-uri": [_SELF],
+        "frame-ancestors": [_SELF],
+        "form-action": [_SELF],
+    }
+}
+# Logged-in staff (never served from the page cache): what django CMS's
+# toolbar, structure mode, text editor and the admin need, as the editing
+# journeys in tests/browser/test_content_security.py find it. Their scripts
+# set inline event handlers (never inline <script>), their scripts and the
+# text editor inline styles, and the toolbar's icons are data: images.
+CONTENT_SECURITY_POLICY_STAFF = {
+    "DIRECTIVES": CONTENT_SECURITY_POLICY["DIRECTIVES"]
+    | {
+        "script-src-attr": ["'unsafe-inline'"],
+        "style-src": [_SELF, "'unsafe-inline'"],
+        "img-src": [*CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"], "data:"],
+    }
+}
+# Features of the browser the site never uses, denied to it and its frames.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "ambient-light-sensor",
+        "autoplay",
+        "bluetooth",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "local-fonts",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
 
 # --- Page cache (cluster_portal/page_cache.py) --------------------------------
 

@@ -25,6 +25,23 @@ CHROMIUM_ARGS = [
 # A staff account on the live site, for the editing journeys.
 EDITOR = ("editor", "a-long-editor-password-for-tests")
 
+# The member account that live_member makes.
+MEMBER = ("ckreihe-mitglied", "a-long-member-password-for-tests")
+
+CREATE_MEMBER = f"""
+from django.contrib.auth import get_user_model
+from members.models import MemberAccount, Organization
+user, _ = get_user_model().objects.get_or_create(username={MEMBER[0]!r})
+user.set_password({MEMBER[1]!r})
+user.is_active = True
+user.save()
+members = Organization.objects.filter(is_member=True)
+organization = members.first() or Organization.objects.first()
+MemberAccount.objects.get_or_create(
+    user=user, defaults={{"organization": organization}}
+)
+"""
+
 
 def pytest_collection_modifyitems(config, items):
     if Path(CHROMIUM).exists():
@@ -208,3 +225,16 @@ def site_page(browser, live_site, request):
     context.close()
     assert watch.console_errors == [], "console errors"
     assert watch.foreign_requests == [], "requests to other hosts"
+
+
+@pytest.fixture(scope="session")
+def live_member(live_site, live_site_env):
+    """A member account of the first demo member organisation on the live site."""
+    subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", CREATE_MEMBER],
+        cwd=PROJECT_DIR,
+        env=live_site_env,
+        check=True,
+        capture_output=True,
+    )
+    return MEMBER

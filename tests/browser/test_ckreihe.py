@@ -1,42 +1,9 @@
 import re
-import subprocess
-import sys
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import PROJECT_DIR
-
 pytestmark = pytest.mark.browser
-
-MEMBER = ("ckreihe-mitglied", "a-long-member-password-for-tests")
-
-# A member account of the first demo member organisation, made on the live site.
-CREATE_MEMBER = f"""
-from django.contrib.auth import get_user_model
-from members.models import MemberAccount, Organization
-user, _ = get_user_model().objects.get_or_create(username={MEMBER[0]!r})
-user.set_password({MEMBER[1]!r})
-user.is_active = True
-user.save()
-members = Organization.objects.filter(is_member=True)
-organization = members.first() or Organization.objects.first()
-MemberAccount.objects.get_or_create(
-    user=user, defaults={{"organization": organization}}
-)
-"""
-
-
-@pytest.fixture(scope="session")
-def live_member(live_site, live_site_env):
-    subprocess.run(
-        [sys.executable, "manage.py", "shell", "-c", CREATE_MEMBER],
-        cwd=PROJECT_DIR,
-        env=live_site_env,
-        check=True,
-        capture_output=True,
-    )
-    return MEMBER
 
 
 def test_a_member_logs_in_from_a_locked_document_and_downloads_it(
