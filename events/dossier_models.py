@@ -49,7 +49,7 @@ class SessionSpeaker(models.Model):
 
     session = models.ForeignKey(
         Session,
-        verbose_name=_("session"),
+        verbose_name=_("programme session"),
         related_name="speakers",
         on_delete=models.CASCADE,
     )

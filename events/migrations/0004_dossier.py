@@ -75,7 +75,7 @@ class Migration(migrations.Migration):
                 ('affiliation', models.CharField(blank=True, help_text='Their organisation, if they are not in the Clusteratlas.', max_length=200, verbose_name='affiliation')),
                 ('order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
                 ('person', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='sessions', to='members.person', verbose_name='person in the Clusteratlas')),
-                ('session', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='speakers', to='events.session', verbose_name='session')),
+                ('session', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='speakers', to='events.session', verbose_name='programme session')),
             ],
             options={
                 'verbose_name': 'speaker',
