@@ -14,6 +14,7 @@ from unittest import mock
 from urllib.parse import urlsplit
 
 import pytest
+from django.db import transaction
 from django.test import Client, override_settings
 
 from tests.portal.crawl import crawl_site, local_path
@@ -33,9 +34,14 @@ def crawl(django_db_setup, django_db_blocker):
         django_db_blocker.unblock(),
         override_settings(SITE_DOMAIN="testserver"),
         mock.patch.dict(os.environ, {"DJANGO_ALLOW_ASYNC_UNSAFE": "true"}),
+        # What the visits write (queued PDF builds, download and search
+        # logs) must not outlive the crawl and reach other tests.
+        transaction.atomic(),
     ):
         # As in production: absolute links name the configured public domain.
-        return crawl_site(Client())
+        crawled = crawl_site(Client())
+        transaction.set_rollback(True)
+    return crawled
 
 
 def language_of(path):
