@@ -6,6 +6,7 @@ console e-mail and media in the project folder. Production sets at least
 lists every variable.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -46,6 +47,8 @@ INSTALLED_APPS = [
     "modeltranslation",
     "django.contrib.admin",
     "django.contrib.auth",
+    # failed logins, locks and their admin
+    "axes",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
@@ -96,6 +99,9 @@ MIDDLEWARE = [
     "cms.middleware.user.CurrentUserMiddleware",
     "cms.middleware.page.CurrentPageMiddleware",
     "cms.middleware.toolbar.ToolbarMiddleware",
+    # Turns a locked login into the lock page (members/lockout.py); inside the
+    # page cache, whose hits never log in.
+    "axes.middleware.AxesMiddleware",
     # Innermost: the caching headers the view set (cluster_portal/page_cache.py).
     "cluster_portal.page_cache.ViewCachingHeadersMiddleware",
 ]
@@ -245,6 +251,34 @@ if not DEBUG:
     )
     SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
 
+# --- Login throttling (django-axes) and password-reset limits -----------------
+
+# Reverse proxies in front of gunicorn that append to X-Forwarded-For; with 0
+# (the default) the client is REMOTE_ADDR and the header is ignored.
+TRUSTED_PROXIES = env.int(
+    "TRUSTED_PROXIES", default=env.int("NEWSLETTER_TRUSTED_PROXIES", default=0)
+)
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Failed logins per user name, and per client address, before a lock; the
+# lock lifts itself LOGIN_COOLOFF_MINUTES after the last failed attempt.
+AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=10)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("LOGIN_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "cluster_portal.throttle.client_ip"
+AXES_LOCKOUT_CALLABLE = "members.lockout.locked_out"
+# Attempts are kept in the database, shared by all hosts; staff lift locks in
+# the admin. Successful logins are not recorded.
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_DISABLE_ACCESS_LOG = True
+# Password-reset requests per e-mail address and per client address within
+# the period (seconds); beyond them the same page answers and no mail goes out.
+PASSWORD_RESET_LIMIT_PER_EMAIL = env.int("PASSWORD_RESET_LIMIT_PER_EMAIL", default=3)
+PASSWORD_RESET_LIMIT_PER_IP = env.int("PASSWORD_RESET_LIMIT_PER_IP", default=20)
+PASSWORD_RESET_LIMIT_PERIOD = env.int("PASSWORD_RESET_LIMIT_PERIOD", default=3600)
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "my-area"
 LOGOUT_REDIRECT_URL = "pages-root"
@@ -282,9 +316,6 @@ NEWSLETTER_UNSUBSCRIBE_MAX_AGE = None
 NEWSLETTER_RATE_LIMIT_PER_EMAIL = env.int("NEWSLETTER_RATE_LIMIT_PER_EMAIL", default=3)
 NEWSLETTER_RATE_LIMIT_PER_IP = env.int("NEWSLETTER_RATE_LIMIT_PER_IP", default=20)
 NEWSLETTER_RATE_LIMIT_PERIOD = env.int("NEWSLETTER_RATE_LIMIT_PERIOD", default=3600)
-# Reverse proxies in front of gunicorn that append to X-Forwarded-For; with 0
-# the client is REMOTE_ADDR.
-NEWSLETTER_TRUSTED_PROXIES = env.int("NEWSLETTER_TRUSTED_PROXIES", default=0)
 # Messages per SMTP connection when sending an issue (and per admin step).
 NEWSLETTER_SEND_BATCH_SIZE = env.int("NEWSLETTER_SEND_BATCH_SIZE", default=100)
 # A send task hands on to a fresh one after this many seconds, which keeps
