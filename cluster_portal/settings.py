@@ -83,6 +83,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Answers /healthz before the host check and HTTPS redirect: see health.py
+    "cluster_portal.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # After the header middleware, before sessions: see cluster_portal/page_cache.py
@@ -136,6 +138,13 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int(
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://cluster-portal")}
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    # A stopped Redis is a miss, not an error (cluster_portal/cache_backend.py);
+    # short timeouts keep an unreachable one from stalling every request.
+    CACHES["default"]["BACKEND"] = "cluster_portal.cache_backend.ResilientRedisCache"
+    CACHES["default"].setdefault("OPTIONS", {}).update(
+        {"socket_connect_timeout": 1, "socket_timeout": 2}
+    )
 
 # --- E-mail -----------------------------------------------------------------
 

@@ -39,5 +39,8 @@ urlpatterns += i18n_patterns(
     path("", include("cms.urls")),
 )
 
+# A database that cannot be reached gets a 503 page instead of the 500 one.
+handler500 = "cluster_portal.unavailable.handle_server_error"
+
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
