@@ -9,6 +9,10 @@ After a failed call the cache is taken as down for ``RETRY_AFTER`` seconds
 and not asked at all: a page that asks the cache fifty times must not wait
 fifty connection timeouts. /healthz still reports it (its read comes back
 empty).
+
+A write that failed may have been an invalidation (a content version bump,
+django CMS deleting a menu), so entries from before the outage may be stale
+once Redis answers again: the first call after it empties the cache.
 """
 
 import functools
@@ -28,7 +32,7 @@ class CacheUnavailable(Exception):
     pass
 
 
-def tolerant(miss):
+def tolerant(miss, writes=True):
     """Make a cache method answer ``miss(*args, **kwargs)`` when Redis
     cannot be reached."""
 
@@ -38,11 +42,16 @@ def tolerant(miss):
             try:
                 if time.monotonic() < self._down_until:
                     raise CacheUnavailable
+                if self._lost_writes:
+                    RedisCache.clear(self)
+                    self._lost_writes = False
+                    logger.warning("The cache is back; emptied it after the outage.")
                 return method(self, *args, **kwargs)
             except (CacheUnavailable, *UNREACHABLE) as error:
                 if not isinstance(error, CacheUnavailable):
                     self._down_until = time.monotonic() + RETRY_AFTER
                     logger.warning("The cache is unreachable: %s", error)
+                self._lost_writes = self._lost_writes or writes
                 return miss(*args, **kwargs)
 
         return wrapper
@@ -61,10 +70,11 @@ def default(key, default=None, *args, **kwargs):
 
 class ResilientRedisCache(RedisCache):
     _down_until = 0.0
+    _lost_writes = False
 
-    get = tolerant(default)(RedisCache.get)
-    get_many = tolerant(lambda *args, **kwargs: {})(RedisCache.get_many)
-    has_key = tolerant(lambda *args, **kwargs: False)(RedisCache.has_key)
+    get = tolerant(default, writes=False)(RedisCache.get)
+    get_many = tolerant(lambda *args, **kwargs: {}, writes=False)(RedisCache.get_many)
+    has_key = tolerant(lambda *args, **kwargs: False, writes=False)(RedisCache.has_key)
     add = tolerant(lambda *args, **kwargs: False)(RedisCache.add)
     set = tolerant(lambda *args, **kwargs: None)(RedisCache.set)
     set_many = tolerant(lambda data, *args, **kwargs: list(data))(RedisCache.set_many)

@@ -1,15 +1,21 @@
 """A stopped Redis makes the site slower, not broken; a stopped database
 gets a plain 503 page in the visitor's language."""
 
+import contextlib
 import os
+import shutil
+import subprocess
+import time
 
 import pytest
+import redis
 from cms.models import Page
 from django.core.cache import caches
 
+from cluster_portal import cache_backend
 from cluster_portal.cache_backend import ResilientRedisCache
 from tests.events.ckreihe import PASSWORD, make_member
-from tests.servers import Client, gunicorn, production_env
+from tests.servers import Client, free_port, gunicorn, production_env
 
 CLOSED_REDIS_URL = "redis://127.0.0.1:1/0"
 CLOSED_REDIS = {
@@ -22,11 +28,6 @@ LIVE_REDIS_URL = os.environ.get(
     "PAGE_CACHE_TEST_REDIS_URL", "redis://127.0.0.1:6379/13"
 )
 CLOSED_DATABASE_URL = "postgres://portal:secret@127.0.0.1:1/portal"
-
-
-@pytest.fixture(autouse=True)
-def fresh_breaker():
-    ResilientRedisCache._down_until = 0.0
 
 
 def resilient(location):
@@ -70,6 +71,60 @@ def test_after_a_failure_the_cache_is_not_asked_for_a_while(monkeypatch):
     cache.get("key")
 
     assert calls == []
+
+
+@contextlib.contextmanager
+def redis_server(folder, port):
+    """A Redis of the test's own that keeps its data across a restart."""
+    server = subprocess.Popen(
+        [
+            "redis-server",
+            "--port",
+            str(port),
+            "--dir",
+            str(folder),
+            "--save",
+            "3600 1",
+            "--appendonly",
+            "no",
+        ],
+        stdout=subprocess.DEVNULL,
+    )
+    try:
+        client = redis.Redis(port=port)
+        for _ in range(100):
+            try:
+                client.ping()
+                break
+            except redis.ConnectionError:
+                time.sleep(0.05)
+        yield
+    finally:
+        server.terminate()  # saves the data, as a clean shutdown does
+        server.wait(timeout=10)
+
+
+@pytest.mark.skipif(not shutil.which("redis-server"), reason="needs redis-server")
+def test_entries_invalidated_during_an_outage_are_not_served_after_it(
+    tmp_path, monkeypatch
+):
+    monkeypatch.setattr(cache_backend, "RETRY_AFTER", 0.1)
+    port = free_port()
+    cache = resilient(f"redis://127.0.0.1:{port}/0")
+    with redis_server(tmp_path, port):
+        cache.set("portal:version:news", 1)
+    # Redis is stopped: the bump of the version is lost.
+    with pytest.raises(ValueError):
+        cache.incr("portal:version:news")
+    assert cache.get("portal:version:news") is None
+
+    with redis_server(tmp_path, port):
+        assert redis.Redis(port=port).get(":1:portal:version:news") is not None
+        time.sleep(0.2)
+
+        assert cache.get("portal:version:news") is None
+        cache.set("portal:version:news", 5)
+        assert cache.get("portal:version:news") == 5
 
 
 @pytest.mark.django_db

@@ -5,8 +5,6 @@ import logging
 
 import pytest
 
-from cluster_portal.cache_backend import ResilientRedisCache
-
 pytestmark = pytest.mark.django_db
 
 CLOSED_REDIS = {
@@ -15,12 +13,6 @@ CLOSED_REDIS = {
         "LOCATION": "redis://127.0.0.1:1/0",
     }
 }
-
-
-@pytest.fixture(autouse=True)
-def fresh_breaker():
-    # The "down" mark is kept per cache object; each test starts afresh.
-    ResilientRedisCache._down_until = 0.0
 
 
 def probe(client, **headers):
