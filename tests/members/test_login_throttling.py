@@ -7,6 +7,7 @@ from datetime import timedelta
 
 import pytest
 from axes.models import AccessAttempt
+from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
@@ -69,6 +70,17 @@ def test_thirty_wrong_passwords_lock_the_account_even_for_the_right_one(client, 
     assert '<header class="site-header">' in page
     assert "Retry-After" in response
     assert "no-store" in response["Cache-Control"]
+
+
+def test_the_lock_page_is_never_cached_for_others(client, member, settings):
+    settings.PAGE_CACHE_SECONDS = 3600
+    guess(client, member.username, 10)
+    assert log_in(client, member.username, PASSWORD).status_code == 429
+
+    for path in (url("login"), "/de/"):
+        page = Client().get(path, REMOTE_ADDR="192.0.2.10")
+        assert page.status_code == 200
+        assert "Zu viele Fehlversuche" not in page.content.decode()
 
 
 def test_the_lock_page_speaks_the_visitors_language(client, member):
