@@ -4,6 +4,7 @@ document left."""
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import translation
 
 from events.models import EventDocument
 from newsletter.pdf import simple_pdf
@@ -16,12 +17,17 @@ pytestmark = pytest.mark.django_db
 MESSAGE = "Die Datei konnte nicht gespeichert werden"
 
 
+def admin_url(name):
+    with translation.override("de"):
+        return reverse(name)
+
+
 def test_a_document_upload_on_a_full_disk_is_a_form_error(client, editor, settings):
     client.force_login(editor)
     fill_the_disk(settings)
 
     response = client.post(
-        reverse("admin:events_eventdocument_add"),
+        admin_url("admin:events_eventdocument_add"),
         {
             "number": 9001,
             "title_de": "Vortrag",
@@ -52,7 +58,7 @@ def test_several_files_on_a_full_disk_are_a_form_error(client, editor, settings)
     ]
 
     response = client.post(
-        reverse("admin:events_eventdocument_upload"),
+        admin_url("admin:events_eventdocument_upload"),
         form_data(event, files, visibility="public"),
     )
 

@@ -168,7 +168,7 @@ def test_the_admin_login_is_throttled_too(client, django_user_model):
 def test_staff_lift_a_lock_in_the_admin(client, admin_client, member):
     guess(client, member.username, 10)
     assert log_in(client, member.username, PASSWORD).status_code == 429
-    changelist = reverse("admin:axes_accessattempt_changelist")
+    changelist = url("admin:axes_accessattempt_changelist")
     assert member.username in admin_client.get(changelist).content.decode()
 
     attempts = AccessAttempt.objects.filter(username=member.username)
