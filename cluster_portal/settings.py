@@ -6,6 +6,7 @@ console e-mail and media in the project folder. Production sets at least
 lists every variable.
 """
 
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -47,6 +48,8 @@ INSTALLED_APPS = [
     "modeltranslation",
     "django.contrib.admin",
     "django.contrib.auth",
+    # failed logins, locks and their admin
+    "axes",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
@@ -81,6 +84,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Answers /healthz before the host check and HTTPS redirect: see health.py
+    "cluster_portal.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Above the page cache, so cached hits carry these headers too.
@@ -100,6 +105,9 @@ MIDDLEWARE = [
     "cms.middleware.user.CurrentUserMiddleware",
     "cms.middleware.page.CurrentPageMiddleware",
     "cms.middleware.toolbar.ToolbarMiddleware",
+    # Turns a locked login into the lock page (members/lockout.py); inside the
+    # page cache, whose hits never log in.
+    "axes.middleware.AxesMiddleware",
     # Innermost: the caching headers the view set (cluster_portal/page_cache.py).
     "cluster_portal.page_cache.ViewCachingHeadersMiddleware",
 ]
@@ -134,6 +142,13 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int(
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://cluster-portal")}
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    # A stopped Redis is a miss, not an error (cluster_portal/cache_backend.py);
+    # short timeouts keep an unreachable one from stalling every request.
+    CACHES["default"]["BACKEND"] = "cluster_portal.cache_backend.ResilientRedisCache"
+    CACHES["default"].setdefault("OPTIONS", {}).update(
+        {"socket_connect_timeout": 1, "socket_timeout": 2}
+    )
 
 # --- E-mail -----------------------------------------------------------------
 
@@ -176,7 +191,8 @@ SERVE_MEDIA = env.bool("SERVE_MEDIA", default=False)
 PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "private_media")
 
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Uploads appear only when complete (cluster_portal/storage.py).
+    "default": {"BACKEND": "cluster_portal.storage.WholeFileSystemStorage"},
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -254,6 +270,34 @@ if not DEBUG:
     )
     SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
 
+# --- Login throttling (django-axes) and password-reset limits -----------------
+
+# Reverse proxies in front of gunicorn that append to X-Forwarded-For; with 0
+# (the default) the client is REMOTE_ADDR and the header is ignored.
+TRUSTED_PROXIES = env.int(
+    "TRUSTED_PROXIES", default=env.int("NEWSLETTER_TRUSTED_PROXIES", default=0)
+)
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Failed logins per user name, and per client address, before a lock; the
+# lock lifts itself LOGIN_COOLOFF_MINUTES after the last failed attempt.
+AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=10)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("LOGIN_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "cluster_portal.throttle.client_ip"
+AXES_LOCKOUT_CALLABLE = "members.lockout.locked_out"
+# Attempts are kept in the database, shared by all hosts; staff lift locks in
+# the admin. Successful logins are not recorded.
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_DISABLE_ACCESS_LOG = True
+# Password-reset requests per e-mail address and per client address within
+# the period (seconds); beyond them the same page answers and no mail goes out.
+PASSWORD_RESET_LIMIT_PER_EMAIL = env.int("PASSWORD_RESET_LIMIT_PER_EMAIL", default=3)
+PASSWORD_RESET_LIMIT_PER_IP = env.int("PASSWORD_RESET_LIMIT_PER_IP", default=20)
+PASSWORD_RESET_LIMIT_PERIOD = env.int("PASSWORD_RESET_LIMIT_PERIOD", default=3600)
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "my-area"
 LOGOUT_REDIRECT_URL = "pages-root"
@@ -291,9 +335,6 @@ NEWSLETTER_UNSUBSCRIBE_MAX_AGE = None
 NEWSLETTER_RATE_LIMIT_PER_EMAIL = env.int("NEWSLETTER_RATE_LIMIT_PER_EMAIL", default=3)
 NEWSLETTER_RATE_LIMIT_PER_IP = env.int("NEWSLETTER_RATE_LIMIT_PER_IP", default=20)
 NEWSLETTER_RATE_LIMIT_PERIOD = env.int("NEWSLETTER_RATE_LIMIT_PERIOD", default=3600)
-# Reverse proxies in front of gunicorn that append to X-Forwarded-For; with 0
-# the client is REMOTE_ADDR.
-NEWSLETTER_TRUSTED_PROXIES = env.int("NEWSLETTER_TRUSTED_PROXIES", default=0)
 # Messages per SMTP connection when sending an issue (and per admin step).
 NEWSLETTER_SEND_BATCH_SIZE = env.int("NEWSLETTER_SEND_BATCH_SIZE", default=100)
 # A send task hands on to a fresh one after this many seconds, which keeps

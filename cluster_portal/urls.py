@@ -41,6 +41,9 @@ urlpatterns += i18n_patterns(
     path("", include("cms.urls")),
 )
 
+# A database that cannot be reached gets a 503 page instead of the 500 one.
+handler500 = "cluster_portal.unavailable.handle_server_error"
+
 if settings.DEBUG or settings.SERVE_MEDIA:
     urlpatterns += [
         re_path(

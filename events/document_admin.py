@@ -10,9 +10,20 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from cluster_portal.storage import DISK_FULL_MESSAGE, is_disk_full
+
 from . import document_services
 from .document_forms import BulkUploadForm
 from .document_models import DocumentDownload, EventDocument
+
+
+class DiskFullFormMixin:
+    """The document form once storing its file failed for a full disk."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        self.add_error("file", DISK_FULL_MESSAGE)
+        return cleaned_data
 
 
 @admin.register(EventDocument)
@@ -54,6 +65,23 @@ class EventDocumentAdmin(TabbedTranslationAdmin):
             super().get_queryset(request).select_related("event").with_download_counts()
         )
 
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except OSError as error:
+            if not is_disk_full(error):
+                raise
+        # Nothing was saved (the view's transaction rolled back, the storage
+        # kept no partial file); the form comes back with what was entered.
+        request.disk_full = True
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        if getattr(request, "disk_full", False):
+            return type(form.__name__, (DiskFullFormMixin, form), {})
+        return form
+
     @admin.display(description=_("downloads"), ordering="download_count")
     def download_count(self, document):
         return document.download_count
@@ -72,14 +100,20 @@ class EventDocumentAdmin(TabbedTranslationAdmin):
         form = BulkUploadForm(request.POST or None, request.FILES or None)
         if request.method == "POST" and form.is_valid():
             data = form.cleaned_data
-            documents = document_services.create_documents(
-                data["files"],
-                event=data["event"],
-                kind=data["kind"],
-                language=data["language"],
-                visibility=data["visibility"],
-                publication_date=data["publication_date"],
-            )
+            try:
+                documents = document_services.create_documents(
+                    data["files"],
+                    event=data["event"],
+                    kind=data["kind"],
+                    language=data["language"],
+                    visibility=data["visibility"],
+                    publication_date=data["publication_date"],
+                )
+            except OSError as error:
+                if not is_disk_full(error):
+                    raise
+                form.add_error("files", DISK_FULL_MESSAGE)
+                return self.render_upload_form(request, form)
             self.message_user(
                 request,
                 ngettext(
@@ -91,6 +125,9 @@ class EventDocumentAdmin(TabbedTranslationAdmin):
                 messages.SUCCESS,
             )
             return redirect(reverse("admin:events_eventdocument_changelist"))
+        return self.render_upload_form(request, form)
+
+    def render_upload_form(self, request, form):
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,

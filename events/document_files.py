@@ -17,10 +17,12 @@ import zipfile
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.storage import FileSystemStorage, default_storage, storages
+from django.core.files.storage import default_storage, storages
 from django.db.models.fields.files import FieldFile, FileField
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
+
+from cluster_portal.storage import WholeFileSystemStorage
 
 UPLOAD_DIR = "ckreihe"
 DEFAULT_MAX_UPLOAD_BYTES = 100 * 1024 * 1024
@@ -30,7 +32,7 @@ def private_storage():
     # A fresh object on every call, so that a changed setting takes effect.
     if "private" in settings.STORAGES:  # object storage (MEDIA_S3_BUCKET)
         return storages.create_storage(settings.STORAGES["private"])
-    return FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT, base_url=None)
+    return WholeFileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT, base_url=None)
 
 
 def storage_for(is_members_only):

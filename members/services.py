@@ -1,5 +1,8 @@
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+
+from cluster_portal.throttle import rate_limit_exceeded
 
 from .models import Organization, OrganizationChange
 
@@ -68,3 +71,16 @@ def organizations_by_kind():
     for organization in organizations:
         groups[organization.kind].append(organization)
     return [(kind.label, members) for kind, members in groups.items() if members]
+
+
+def password_reset_throttled(email, ip_address):
+    """Count a password-reset request against both the address and the
+    client; true when either has asked too often."""
+    period = settings.PASSWORD_RESET_LIMIT_PERIOD
+    by_address = rate_limit_exceeded(
+        "password-reset-email", email, settings.PASSWORD_RESET_LIMIT_PER_EMAIL, period
+    )
+    by_client = rate_limit_exceeded(
+        "password-reset-ip", ip_address, settings.PASSWORD_RESET_LIMIT_PER_IP, period
+    )
+    return by_address or by_client

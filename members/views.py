@@ -10,6 +10,7 @@ from django.utils.translation import get_language, gettext
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
 from cluster_portal.background import enqueue_once
+from cluster_portal.storage import DISK_FULL_MESSAGE, is_disk_full
 from events.models import Event
 from events.structured_data import json_ld
 
@@ -134,7 +135,13 @@ class OrganizationEditView(LoginRequiredMixin, FormView):
         )
 
     def form_valid(self, form):
-        services.submit_change(self.organization, self.request.user, form)
+        try:
+            services.submit_change(self.organization, self.request.user, form)
+        except OSError as error:
+            if not is_disk_full(error):
+                raise
+            form.add_error("logo", DISK_FULL_MESSAGE)
+            return self.form_invalid(form)
         messages.success(
             self.request,
             gettext(

@@ -7,15 +7,18 @@ names that would otherwise win).
 
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.http import HttpResponseRedirect
 from django.urls import reverse_lazy
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
+from cluster_portal.throttle import client_ip
 from events.document_access import may_download_members_only
 from events.document_models import EventDocument
 
 from .models import MemberAccount
+from .services import password_reset_throttled
 
 MY_AREA_DOCUMENTS = 50
 
@@ -64,10 +67,19 @@ class PasswordChangeDoneView(auth_views.PasswordChangeDoneView):
 
 
 class PasswordResetView(auth_views.PasswordResetView):
+    """Beyond the limits per address and per client no mail goes out, and
+    the visitor sees the same page as always."""
+
     template_name = account_template("password_reset_form")
     email_template_name = "members/account/password_reset_email.txt"
     subject_template_name = "members/account/password_reset_subject.txt"
     success_url = reverse_lazy("password_reset_done")
+
+    def form_valid(self, form):
+        email = form.cleaned_data["email"]
+        if password_reset_throttled(email, client_ip(self.request)):
+            return HttpResponseRedirect(self.get_success_url())
+        return super().form_valid(form)
 
 
 class PasswordResetDoneView(auth_views.PasswordResetDoneView):

@@ -1,7 +1,6 @@
 """Work that spans models, mail and the cache: subscribing, confirming,
 unsubscribing, rate limits, and sending a CKnews issue."""
 
-import hashlib
 import logging
 import smtplib
 import time
@@ -10,13 +9,14 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.sites.models import Site
-from django.core.cache import cache
 from django.core.mail import EmailMessage, EmailMultiAlternatives, get_connection
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Exists, F, OuterRef, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+
+from cluster_portal.throttle import rate_limit_exceeded
 
 from .models import Delivery, Issue, Subscriber
 from .tokens import make_confirmation_token, make_unsubscribe_token
@@ -43,43 +43,6 @@ def unsubscribe_url(subscriber):
 
 
 # --- Rate limits -----------------------------------------------------------
-
-
-def rate_limit_exceeded(scope, identifier, limit, period):
-    """Count one attempt of ``identifier`` and tell whether it exceeds
-    ``limit`` attempts within the current window of ``period`` seconds.
-
-    The counter lives in the shared cache (Redis in production), so all
-    hosts count together; ``incr`` is atomic there. Identifiers are hashed:
-    no address or IP address is stored in the cache.
-    """
-    window = int(time.time() // period)
-    digest = hashlib.sha256(identifier.lower().encode()).hexdigest()[:32]
-    key = f"newsletter:rate:{scope}:{digest}:{window}"
-    if cache.add(key, 1, timeout=period):
-        return limit < 1
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        # The window ended between add() and incr(): a new one starts.
-        cache.add(key, 1, timeout=period)
-        count = 1
-    return count > limit
-
-
-def client_ip(request):
-    """The visitor's IP address, behind ``NEWSLETTER_TRUSTED_PROXIES`` proxies.
-
-    Each trusted proxy appends the address it saw to X-Forwarded-For; entries
-    further left are whatever the client claimed and are not trusted.
-    """
-    proxies = settings.NEWSLETTER_TRUSTED_PROXIES
-    if proxies:
-        forwarded = request.headers.get("X-Forwarded-For", "").split(",")
-        forwarded = [address.strip() for address in forwarded if address.strip()]
-        if len(forwarded) >= proxies:
-            return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def subscription_rate_limited(email, ip_address):

@@ -10,6 +10,8 @@ from django.views import View
 from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
+from cluster_portal.throttle import client_ip
+
 from . import services
 from .forms import CONSENT_VERSION, SubscriptionForm
 from .models import Issue, NewsItem, Subscriber
@@ -69,7 +71,7 @@ class SubscribeView(FormView):
         if form.is_bot:
             return redirect("newsletter:subscribe-done")
         email = form.cleaned_data["email"]
-        ip_address = services.client_ip(self.request)
+        ip_address = client_ip(self.request)
         if services.subscription_rate_limited(email, ip_address):
             form.add_error(
                 None,

@@ -4,6 +4,7 @@ from decimal import Decimal
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.http import HttpRequest
 
 from members import actor_map
 from members.models import Organization
@@ -153,7 +154,7 @@ def test_list_and_map_link_each_other_with_the_filters(
 @pytest.mark.usefixtures("only_organizations")
 def test_editors_find_what_the_map_leaves_off(client, places):
     get_user_model().objects.create_superuser("boss", "boss@example.org", "pw")
-    client.login(username="boss", password="pw")
+    client.login(request=HttpRequest(), username="boss", password="pw")
 
     def listed(value):
         page = client.get(f"/de/admin/members/organization/?map={value}")

@@ -8,6 +8,7 @@ from PIL import Image
 from members import services
 from members.models import MemberAccount, OrganizationChange
 from tests.members.factories import OrganizationFactory
+from tests.storages import files_under, fill_the_disk
 
 pytestmark = pytest.mark.django_db
 
@@ -189,3 +190,22 @@ def test_members_see_an_edit_link_on_their_own_entry_only(
 
     assert "Eintrag bearbeiten" in client.get(detail_url(organization)).content.decode()
     assert "Eintrag bearbeiten" not in client.get(detail_url(other)).content.decode()
+
+
+def test_a_logo_upload_on_a_full_disk_is_a_form_error(
+    client, edit_url, member, settings
+):
+    client.force_login(member)
+    fill_the_disk(settings)
+
+    response = client.post(
+        edit_url,
+        form_data(
+            logo=SimpleUploadedFile("logo.png", png_bytes(), content_type="image/png")
+        ),
+    )
+
+    assert response.status_code == 200
+    assert "Die Datei konnte nicht gespeichert werden" in response.content.decode()
+    assert not OrganizationChange.objects.exists()
+    assert files_under(settings.MEDIA_ROOT) == []

@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 import vobject
 from django.contrib.auth import get_user_model
+from django.http import HttpRequest
 from pyld import jsonld
 
 from cluster_portal import cache as portal_cache
@@ -389,7 +390,7 @@ def test_query_count_does_not_grow_with_the_directory(
 
 def test_editors_choose_the_licence_in_the_admin(client, directory_url, full):
     get_user_model().objects.create_superuser("boss", "boss@example.org", "pw")
-    client.login(username="boss", password="pw")
+    client.login(request=HttpRequest(), username="boss", password="pw")
     add_url = "/de/admin/members/opendatasettings/add/"
 
     response = client.post(add_url, {"licence": "dl-de-zero-2.0"})

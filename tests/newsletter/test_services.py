@@ -6,10 +6,10 @@ import pytest
 from django.core.management import call_command
 from django.test import RequestFactory
 
+from cluster_portal.throttle import client_ip, rate_limit_exceeded
 from newsletter.html import sanitize_html
 from newsletter.models import Article, Issue, NewsItem
 from newsletter.pdf import simple_pdf
-from newsletter.services import client_ip, rate_limit_exceeded
 from newsletter.templatetags.newsletter_tags import html_to_text
 
 
@@ -67,7 +67,7 @@ def test_the_rate_limit_keeps_addresses_out_of_the_cache(monkeypatch):
 def test_the_client_ip_trusts_only_the_configured_proxies(
     settings, proxies, forwarded, expected
 ):
-    settings.NEWSLETTER_TRUSTED_PROXIES = proxies
+    settings.TRUSTED_PROXIES = proxies
     request = RequestFactory().get(
         "/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=forwarded
     )

@@ -9,6 +9,7 @@ import boto3
 import pytest
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.http import HttpRequest
 
 from events.document_files import private_storage
 from events.models import EventDocument
@@ -135,7 +136,11 @@ def test_a_member_downloads_a_members_only_file_from_the_bucket(
     assert anonymous.status_code == 302
     assert "/login/" in anonymous["Location"]
 
-    client.login(username=make_member(django_user_model).username, password=PASSWORD)
+    client.login(
+        request=HttpRequest(),
+        username=make_member(django_user_model).username,
+        password=PASSWORD,
+    )
     response = client.get(download_url(document))
     assert response.status_code == 200
     assert read_body(response) == stored

@@ -94,7 +94,7 @@ def test_production_takes_everything_from_the_environment():
     assert config["DB_ENGINE"] == "django.db.backends.postgresql"
     assert (config["DB_NAME"], config["DB_HOST"]) == ("portal", "db.internal")
     assert config["CONN_MAX_AGE"] == 600
-    assert config["CACHE_BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert config["CACHE_BACKEND"] == "cluster_portal.cache_backend.ResilientRedisCache"
     assert config["CACHE_LOCATION"] == "redis://127.0.0.1:6379/1"
     assert config["EMAIL_BACKEND"] == "django.core.mail.backends.smtp.EmailBackend"
     assert config["EMAIL_HOST"] == "mail.example.org"

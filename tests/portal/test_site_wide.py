@@ -14,9 +14,11 @@ from unittest import mock
 from urllib.parse import urlsplit
 
 import pytest
+from django.conf import settings
 from django.db import transaction
-from django.test import Client, override_settings
+from django.test import Client, RequestFactory, override_settings
 
+from cluster_portal.unavailable import database_unavailable
 from tests.portal.crawl import crawl_site, local_path
 
 HOST = "http://testserver"
@@ -206,6 +208,16 @@ def test_url_paths_are_in_the_language_of_the_page(crawl):
     assert not problems, pformat(problems)
 
 
+def locked_login_page(client):
+    """The login page's answer once failed attempts locked the login."""
+    for attempt in range(settings.AXES_FAILURE_LIMIT + 1):
+        response = client.post(
+            "/de/login/", {"username": "niemand", "password": f"falsch-{attempt}"}
+        )
+    assert response.status_code == 429
+    return response.content.decode()
+
+
 @pytest.mark.skipif(
     not VNU_JAR and not os.environ.get("REQUIRE_BROWSER"),
     reason="the Nu HTML Checker runs where VNU_JAR names its vnu.jar",
@@ -218,6 +230,11 @@ def test_one_page_of_each_kind_is_valid_html(client, crawl, tmp_path):
         samples[(page.kind, language_of(page.path))] = (page.path, page.html)
     for path in ("/de/gibt-es-nicht/", "/en/no-such-page/"):
         samples[("404", language_of(path))] = (path, client.get(path).content.decode())
+        samples[("503", language_of(path))] = (
+            f"503 {path}",
+            database_unavailable(RequestFactory().get(path)).content.decode(),
+        )
+    samples[("locked", "de")] = ("locked /de/login/", locked_login_page(client))
     files = {}
     for number, (path, html) in enumerate(samples.values()):
         file = tmp_path / f"{number:03}.html"
