@@ -7,6 +7,7 @@ import sys
 
 import pytest
 from django.conf import settings
+from django.contrib.staticfiles import finders
 from django.urls import reverse
 from django.utils import translation
 
@@ -146,6 +147,7 @@ PRINT_IMG_SRC = """
 import django, json
 django.setup()
 from django.conf import settings
+from django.contrib.staticfiles import finders
 print(json.dumps(settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"]))
 """
 
@@ -189,3 +191,13 @@ def test_images_from_the_media_bucket_are_allowed(variables, media_origins):
     )
 
     assert json.loads(result.stdout) == ["'self'", *media_origins]
+
+
+@pytest.mark.parametrize("template", ["500.html", "503.html"])
+def test_the_error_pages_need_no_inline_style(template):
+    """They are rendered without the database; their look comes from a
+    static file that the visitors' policy allows."""
+    source = (settings.BASE_DIR / "templates" / template).read_text()
+    assert "<style" not in source and "style=" not in source
+    assert '<link rel="stylesheet" href="/static/css/error.css">' in source
+    assert finders.find("css/error.css")
