@@ -155,6 +155,8 @@ def load_data():
         )
         for number in range(500)
     )
+    # bulk_create sends no signals: index the scaled data for the site search.
+    call_command("rebuild_search_index", stdout=open(os.devnull, "w"))
 
 
 def urls():
@@ -191,6 +193,7 @@ def urls():
         misses = {
             "miss: Clusteratlas search": atlas + "?q=Messbetrieb+",
             "miss: calendar search": calendar + "?q=Messtermin+",
+            "miss: site search": reverse("search:results") + "?q=Messbetrieb+",
         }
     for name, url in (pages | misses).items():
         print(f"{name}\t{url}")
