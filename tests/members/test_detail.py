@@ -135,7 +135,7 @@ def test_the_page_lists_past_events_the_organisation_organised_or_spoke_at(
     html = client.get(detail_url(organization)).content.decode()
 
     section = html[html.index('id="past-events-heading"') :]
-    assert "Vergangene Veranstaltungen" in section
+    assert "Vergangene Termine" in section
     assert organised.title in section and spoken.title in section
     assert "Ohne Beteiligung" not in html and "Fremder Vortrag" not in html
 
