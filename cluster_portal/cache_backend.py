@@ -13,13 +13,18 @@ empty).
 A write that failed may have been an invalidation (a content version bump,
 django CMS deleting a menu), so entries from before the outage may be stale
 once Redis answers again: the first call after it empties the cache.
+
+Django's backend also builds a new redis-py client object for every call,
+which costs more than the round trip of a page-cache hit; this one builds
+one per connection pool and reuses it (a client is safe to share between
+threads).
 """
 
 import functools
 import logging
 import time
 
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import ConnectionError, TimeoutError
 
 logger = logging.getLogger(__name__)
@@ -68,9 +73,26 @@ def default(key, default=None, *args, **kwargs):
     return default
 
 
+class ReusedClients(RedisCacheClient):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        client = self._clients.get(pool)
+        if client is None:
+            client = self._clients.setdefault(pool, self._client(connection_pool=pool))
+        return client
+
+
 class ResilientRedisCache(RedisCache):
     _down_until = 0.0
     _lost_writes = False
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._class = ReusedClients
 
     get = tolerant(default, writes=False)(RedisCache.get)
     get_many = tolerant(lambda *args, **kwargs: {}, writes=False)(RedisCache.get_many)

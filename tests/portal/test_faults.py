@@ -60,6 +60,15 @@ def test_a_reachable_redis_works_as_usual():
     assert cache.delete("portal:test:faults") is True
 
 
+def test_every_call_reuses_one_redis_client():
+    cache = resilient(LIVE_REDIS_URL)
+    cache.set("portal:test:faults", 1)
+    first = cache._cache.get_client(write=True)
+
+    assert cache.get("portal:test:faults") == 1
+    assert cache._cache.get_client() is first
+
+
 def test_after_a_failure_the_cache_is_not_asked_for_a_while(monkeypatch):
     cache = resilient(CLOSED_REDIS_URL)
     cache.get("key")
