@@ -6,11 +6,16 @@ import subprocess
 import sys
 
 import pytest
+from csp.constants import NONCE
+from csp.decorators import csp_update
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.http import HttpResponse
+from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import translation
 
+from cluster_portal.content_security import PortalCSPMiddleware
 from tests.events.ckreihe import PASSWORD, download_url, make_member, read_body
 from tests.events.factories import EventDocumentFactory
 
@@ -201,3 +206,46 @@ def test_the_error_pages_need_no_inline_style(template):
     assert "<style" not in source and "style=" not in source
     assert '<link rel="stylesheet" href="/static/css/error.css">' in source
     assert finders.find("css/error.css")
+
+
+# --- The fixed policies and what still tailors one ------------------------------
+
+
+def through_middleware(view, request=None):
+    request = request or RequestFactory().get("/de/")
+    middleware = PortalCSPMiddleware(view)
+    middleware.process_request(request)
+    return middleware.process_response(request, view(request))
+
+
+def test_a_nonce_asked_for_is_in_the_policy(settings):
+    settings.CONTENT_SECURITY_POLICY = {"DIRECTIVES": {"script-src": ["'self'", NONCE]}}
+    request = RequestFactory().get("/de/")
+
+    def view(request):
+        return HttpResponse(f'<script nonce="{request.csp_nonce}"></script>')
+
+    response = through_middleware(view, request)
+
+    assert directives(response)["script-src"] == [
+        "'self'",
+        f"'nonce-{request._csp_nonce}'",
+    ]
+
+
+def test_a_decorated_view_gets_its_tailored_policy():
+    @csp_update({"img-src": ["https://maps.example.org"]})
+    def view(request):
+        return HttpResponse()
+
+    response = through_middleware(view)
+
+    assert "https://maps.example.org" in directives(response)["img-src"]
+
+
+def test_a_changed_setting_changes_the_fixed_policy(settings):
+    settings.CONTENT_SECURITY_POLICY = {"DIRECTIVES": {"default-src": ["'none'"]}}
+
+    response = through_middleware(lambda request: HttpResponse())
+
+    assert directives(response) == {"default-src": ["'none'"]}
