@@ -1,11 +1,13 @@
 import datetime
 
 from django import forms
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cluster_portal import cache as portal_cache
 from cluster_portal.widgets import PlainSelect
 from members.models import FederalState, Organization
 
@@ -26,6 +28,28 @@ class SlugChoiceField(forms.ModelChoiceField):
         super().__init__(queryset, to_field_name="slug", required=False, **kwargs)
 
 
+ORGANIZER_CHOICES_KEY = "events:organizer-choices:{}"
+
+
+def organizer_choices():
+    """(slug, name) of the organisations with visible events, by name: a
+    thousand of them are too many to load on every visit, so they are kept
+    under the versions of the organisations and events."""
+    versions = portal_cache.versions()
+    key = ORGANIZER_CHOICES_KEY.format(versions)
+    choices = cache.get(key)
+    if choices is None:
+        choices = list(
+            Organization.objects.filter(
+                pk__in=Event.objects.published().values("organizer")
+            )
+            .order_by("name")
+            .values_list("slug", "name")
+        )
+        cache.set(key, choices, timeout=portal_cache.timeout(versions))
+    return choices
+
+
 class EventFilterForm(forms.Form):
     """The filters of the calendar pages, read from the query string.
 
@@ -41,18 +65,29 @@ class EventFilterForm(forms.Form):
         widget=PlainSelect,
         error_messages={"invalid_choice": _("“%(value)s” is not one of the choices.")},
     )
-    organizer = SlugChoiceField(Organization.objects.none(), label=_("Organiser"))
+    organizer = forms.ChoiceField(
+        label=_("Organiser"),
+        required=False,
+        widget=PlainSelect,
+        error_messages={"invalid_choice": _("“%(value)s” is not one of the choices.")},
+    )
 
     def __init__(self, data=None, **kwargs):
         super().__init__(data, **kwargs)
         # Only organisations with visible events are worth offering.
-        self.fields["organizer"].queryset = (
-            Organization.objects.filter(
-                pk__in=Event.objects.published().values("organizer")
+        self.fields["organizer"].choices = [("", _("All")), *organizer_choices()]
+
+    def clean_organizer(self):
+        slug = self.cleaned_data["organizer"]
+        if not slug:
+            return None
+        organizer = Organization.objects.filter(slug=slug).first()
+        if organizer is None:  # deleted since the choices were read
+            raise ValidationError(
+                self.fields["organizer"].error_messages["invalid_choice"],
+                params={"value": slug},
             )
-            .only("pk", "name", "slug")
-            .order_by("name")
-        )
+        return organizer
 
     def filters(self):
         """Keyword arguments for ``EventQuerySet.filtered``."""

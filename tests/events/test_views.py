@@ -104,6 +104,28 @@ def test_each_filter_narrows_the_list_and_they_combine(client, no_events):
     assert listed("?category=&state=") == {e.title_de for e in (a, b, c, online)}
 
 
+def organiser_options(response):
+    select = re.search(r'<select name="organizer".*?</select>', html(response), re.S)
+    return re.findall(r"<option [^>]*>([^<]*)</option>", select.group())
+
+
+def test_the_organiser_filter_follows_events_and_organisations_at_once(
+    client, no_events
+):
+    EventFactory(organizer=OrganizationFactory(name="Erste GmbH"))
+    later = OrganizationFactory(name="Spätere GmbH")
+
+    assert organiser_options(client.get(LIST["de"])) == ["Alle", "Erste GmbH"]
+
+    EventFactory(organizer=later)
+    assert "Spätere GmbH" in organiser_options(client.get(LIST["de"]))
+
+    later.name = "Umbenannte GmbH"
+    later.save()
+    options = organiser_options(client.get(LIST["de"] + "?q=x"))
+    assert options == ["Alle", "Erste GmbH", "Umbenannte GmbH"]
+
+
 @pytest.mark.parametrize(
     ("query", "message"),
     [
