@@ -26,6 +26,10 @@ HOST = "http://testserver"
 LANGUAGE_NEUTRAL_SEGMENTS = {"clusteratlas", "cknews", "ckreihe", "innovation", "login"}
 VNU_JAR = os.environ.get("VNU_JAR", "")
 
+# Also so that pytest-django creates the test database when only some of
+# these tests run: the crawl fixture needs it.
+pytestmark = pytest.mark.django_db
+
 
 @pytest.fixture(scope="module")
 def crawl(django_db_setup, django_db_blocker):
@@ -222,7 +226,6 @@ def locked_login_page(client):
     not VNU_JAR and not os.environ.get("REQUIRE_BROWSER"),
     reason="the Nu HTML Checker runs where VNU_JAR names its vnu.jar",
 )
-@pytest.mark.django_db
 def test_one_page_of_each_kind_is_valid_html(client, crawl, tmp_path):
     assert VNU_JAR and shutil.which("java"), "VNU_JAR and Java are needed"
     samples = {}
@@ -255,7 +258,6 @@ def test_one_page_of_each_kind_is_valid_html(client, crawl, tmp_path):
     assert not errors, pformat(errors)
 
 
-@pytest.mark.django_db
 @pytest.mark.parametrize(
     "path",
     [
