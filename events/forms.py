@@ -34,7 +34,7 @@ ORGANIZER_CHOICES_KEY = "events:organizer-choices:{}"
 def organizer_choices():
     """(slug, name) of the organisations with visible events, by name: a
     thousand of them are too many to load on every visit, so they are kept
-    under the versions of the organisations and events."""
+    under the content versions, like a cached page."""
     versions = portal_cache.versions()
     key = ORGANIZER_CHOICES_KEY.format(versions)
     choices = cache.get(key)
