@@ -17,7 +17,7 @@ from django.contrib.postgres.search import (
     TrigramSimilarity,
 )
 from django.db import connection, transaction
-from django.db.models import Case, F, IntegerField, Q, Value, When
+from django.db.models import Case, Count, F, IntegerField, Q, Value, When
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
@@ -27,6 +27,8 @@ from .text import MARK_END, MARK_START, normalized, variants
 SNIPPET_WORDS = 30
 # Shorter words match whole words only, so "1" or "or" find no "1990" or "Ort".
 PREFIX_FROM = 4
+# The order of SearchBackend.entries, in SQL over its columns.
+ORDER = "exact DESC, rank DESC, date DESC NULLS LAST, id"
 
 
 def prefix(spelling, operator):
@@ -61,6 +63,14 @@ class SearchBackend:
 
     def matching(self, entries, words, language):
         raise NotImplementedError
+
+    def counts_and_page(self, entries, kind, offset, limit):
+        """The number of entries of each kind, and the entries of one page of
+        the kind (of all kinds when it is empty), best first."""
+        counts = dict(entries.order_by().values_list("kind").annotate(n=Count("pk")))
+        if kind:
+            entries = entries.filter(kind=kind)
+        return counts, list(entries[offset : offset + limit])
 
     def snippets(self, entries, words, language):
         """{entry pk: snippet with MARK_START/MARK_END around matches}."""
@@ -118,6 +128,29 @@ class PostgresBackend(SearchBackend):
         return entries.filter(vector=query).annotate(
             rank=SearchRank(F("vector"), query)
         )
+
+    def counts_and_page(self, entries, kind, offset, limit):
+        # A common word matches most of the index, and matching and ranking
+        # each entry is what a search costs: the counts and the page come
+        # from one pass over the matches instead of two.
+        matches = entries.order_by().values("id", "kind", "exact", "rank", "date")
+        sql, params = matches.query.sql_with_params()
+        page = list(
+            SearchEntry.objects.raw(
+                f"WITH matches AS MATERIALIZED ({sql}) "
+                "SELECT entry.*, page.exact, page.rank, page.kind_counts FROM ("
+                "  SELECT *, (SELECT json_object_agg(kind, n) FROM ("
+                "    SELECT kind, COUNT(*) AS n FROM matches GROUP BY kind"
+                "  ) AS per_kind) AS kind_counts FROM matches WHERE %s IN ('', kind)"
+                f"  ORDER BY {ORDER} LIMIT %s OFFSET %s"
+                ") AS page JOIN search_searchentry AS entry ON entry.id = page.id "
+                f"ORDER BY {ORDER}",
+                [*params, kind, limit, offset],
+            )
+        )
+        if not page:  # no match, or none of the kind or on the page
+            return super().counts_and_page(entries, kind, offset, limit)
+        return page[0].kind_counts, page
 
     def snippets(self, entries, words, language):
         query = self.query(words, language)

@@ -1,11 +1,12 @@
 """Running a search and counting what visitors searched for."""
 
 import datetime
+import sys
 from dataclasses import dataclass, field
 
-from django.core.paginator import Page, Paginator
+from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
 from django.db import IntegrityError, transaction
-from django.db.models import Count, F, Sum
+from django.db.models import F, Sum
 from django.utils import timezone
 
 from .backends import get_backend
@@ -47,16 +48,16 @@ def search(query, language, kind="", page_number=1):
 
 
 def _run(backend, outcome, language, kind, page_number):
+    number = page_of(page_number)
+    offset = (number - 1) * PER_PAGE
     entries = backend.entries(outcome.words, language)
-    counts = dict(entries.order_by().values_list("kind").annotate(n=Count("pk")))
+    counts, shown = backend.counts_and_page(entries, kind, offset, PER_PAGE)
     if not counts:
         suggestion = backend.suggestion(outcome.words, language)
         if suggestion:
             corrected = terms(suggestion)
             entries = backend.entries(corrected, language)
-            counts = dict(
-                entries.order_by().values_list("kind").annotate(n=Count("pk"))
-            )
+            counts, shown = backend.counts_and_page(entries, kind, offset, PER_PAGE)
             if counts:
                 outcome.words, outcome.corrected = corrected, suggestion
             else:
@@ -67,16 +68,26 @@ def _run(backend, outcome, language, kind, page_number):
         if value in counts
     ]
     outcome.total = sum(counts.values())
-    if kind:
-        entries = entries.filter(kind=kind)
-    paginator = Paginator(entries, PER_PAGE, allow_empty_first_page=True)
-    # The facet counts already hold the total: no second COUNT query.
+    paginator = Paginator(shown, PER_PAGE, allow_empty_first_page=True)
     paginator.count = counts.get(kind, 0) if kind else outcome.total
-    outcome.page = paginator.page(page_number)
-    shown = [entry for entry in outcome.page.object_list if not entry.is_restricted]
-    snippets = backend.snippets(shown, outcome.words, language)
-    for entry in outcome.page.object_list:
+    outcome.page = Page(shown, paginator.validate_number(number), paginator)
+    public = [entry for entry in shown if not entry.is_restricted]
+    snippets = backend.snippets(public, outcome.words, language)
+    for entry in shown:
         entry.snippet = highlighted(snippets.get(entry.pk) or "")
+
+
+def page_of(page_number):
+    """The page number as an int, refused as the paginator would before the
+    search runs: the page is fetched with the counts."""
+    try:
+        number = int(page_number)
+    except (TypeError, ValueError):
+        raise PageNotAnInteger(page_number) from None
+    # Beyond the database's integers there is no page in any case.
+    if not 1 <= number <= sys.maxsize // PER_PAGE:
+        raise EmptyPage(page_number)
+    return number
 
 
 def record_search(query, language, found):
