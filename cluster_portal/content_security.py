@@ -38,7 +38,10 @@ def fixed_policy(staff):
     """One of the two policies as a header, built once: a page-cache hit
     costs hardly more than building it."""
     config = default_config(settings.CONTENT_SECURITY_POLICY_STAFF["DIRECTIVES"])
-    header = build_policy(config=config if staff else None)
+    return in_fixed_order(build_policy(config=config if staff else None))
+
+
+def in_fixed_order(header):
     # django-csp joins the directives in set order, which differs from
     # process to process; sorted, every worker and host sends one header.
     return "; ".join(sorted(header.split("; ")))
@@ -80,5 +83,5 @@ class PortalCSPMiddleware(CSPMiddleware):
             return response
         response = super().process_response(request, response)
         if HEADER in response:
-            response[HEADER] = "; ".join(sorted(response[HEADER].split("; ")))
+            response[HEADER] = in_fixed_order(response[HEADER])
         return response

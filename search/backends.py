@@ -67,10 +67,13 @@ class SearchBackend:
     def counts_and_page(self, entries, kind, offset, limit):
         """The number of entries of each kind, and the entries of one page of
         the kind (of all kinds when it is empty), best first."""
-        counts = dict(entries.order_by().values_list("kind").annotate(n=Count("pk")))
+        counts = self.kind_counts(entries)
         if kind:
             entries = entries.filter(kind=kind)
         return counts, list(entries[offset : offset + limit])
+
+    def kind_counts(self, entries):
+        return dict(entries.order_by().values_list("kind").annotate(n=Count("pk")))
 
     def snippets(self, entries, words, language):
         """{entry pk: snippet with MARK_START/MARK_END around matches}."""
@@ -149,7 +152,7 @@ class PostgresBackend(SearchBackend):
             )
         )
         if not page:  # no match, or none of the kind or on the page
-            return super().counts_and_page(entries, kind, offset, limit)
+            return self.kind_counts(entries), []
         return page[0].kind_counts, page
 
     def snippets(self, entries, words, language):
