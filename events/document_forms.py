@@ -2,6 +2,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from cluster_portal.widgets import PlainSelect
+
 from .document_files import validate_document_file
 from .document_models import EventDocument
 from .models import Event
@@ -15,6 +17,7 @@ class DocumentFilterForm(forms.Form):
         label=_("Kind"),
         required=False,
         choices=[("", _("All"))] + list(EventDocument.Kind.choices),
+        widget=PlainSelect,
         error_messages={"invalid_choice": _("“%(value)s” is not one of the choices.")},
     )
     year = forms.TypedChoiceField(
@@ -22,6 +25,7 @@ class DocumentFilterForm(forms.Form):
         required=False,
         coerce=int,
         empty_value=None,
+        widget=PlainSelect,
         error_messages={"invalid_choice": _("“%(value)s” is not one of the choices.")},
     )
 
