@@ -13,6 +13,7 @@ The API for other apps::
     portal_cache.watch("news", NewsItem)    # bump on save, delete and m2m change
     portal_cache.schedule(next_moment)      # content that changes by the clock
     portal_cache.versions("directory")      # "1733150000123" for own cache keys
+    portal_cache.kept("name:de", compute)   # compute() once per content version
 """
 
 import datetime
@@ -28,6 +29,7 @@ from django.utils import timezone
 KINDS = ("pages", "directory", "events", "documents", "news")
 VERSION_KEY = "portal:version:{}"
 NEXT_CHANGE_KEY = "portal:next-change:{}"
+KEPT_KEY = "portal:kept:{}"
 _schedules = []
 
 
@@ -52,6 +54,20 @@ def versions_and_entry(key):
     found = cache.get_many([*keys, key])
     entry = found.pop(key, None)
     return _joined(keys, found), entry
+
+
+def kept(name, compute):
+    """What ``compute()`` returns, computed again only once content has
+    changed (or the clock has changed it), in one round trip to the cache
+    while it has not. ``name`` says what the value depends on besides the
+    content, such as the language of its labels."""
+    key = KEPT_KEY.format(name)
+    current, entry = versions_and_entry(key)
+    if entry is not None and entry[0] == current:
+        return entry[1]
+    value = compute()
+    cache.set(key, (current, value), timeout=timeout(current))
+    return value
 
 
 def _joined(keys, found):

@@ -1,14 +1,14 @@
 import datetime
 
 from django import forms
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import QueryDict
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from cluster_portal import cache as portal_cache
-from cluster_portal.widgets import PlainSelect
+from cluster_portal.widgets import PlainSelect, ReadyChoices
 from members.models import FederalState, Organization
 
 from .models import Category, Event, FieldOfAction
@@ -28,26 +28,27 @@ class SlugChoiceField(forms.ModelChoiceField):
         super().__init__(queryset, to_field_name="slug", required=False, **kwargs)
 
 
-ORGANIZER_CHOICES_KEY = "events:organizer-choices:{}"
-
-
 def organizer_choices():
     """(slug, name) of the organisations with visible events, by name: a
-    thousand of them are too many to load on every visit, so they are kept
-    under the content versions, like a cached page."""
-    versions = portal_cache.versions()
-    key = ORGANIZER_CHOICES_KEY.format(versions)
-    choices = cache.get(key)
-    if choices is None:
-        choices = list(
+    thousand of them are too many to load on every visit."""
+    return portal_cache.kept(
+        "events:organizer-choices",
+        lambda: list(
             Organization.objects.filter(
                 pk__in=Event.objects.published().values("organizer")
             )
             .order_by("name")
             .values_list("slug", "name")
-        )
-        cache.set(key, choices, timeout=portal_cache.timeout(versions))
-    return choices
+        ),
+    )
+
+
+def term_choices(model):
+    """(slug, name) of every category or field of action, in order."""
+    return portal_cache.kept(
+        f"events:{model._meta.model_name}-choices:{get_language()}",
+        lambda: [(term.slug, str(term)) for term in model.objects.all()],
+    )
 
 
 class EventFilterForm(forms.Form):
@@ -75,7 +76,12 @@ class EventFilterForm(forms.Form):
     def __init__(self, data=None, **kwargs):
         super().__init__(data, **kwargs)
         # Only organisations with visible events are worth offering.
-        self.fields["organizer"].choices = [("", _("All")), *organizer_choices()]
+        self.fields["organizer"].choices = ReadyChoices(
+            [("", _("All")), *organizer_choices()]
+        )
+        # Offered from the cache; only a chosen slug is looked up.
+        for name, model in (("category", Category), ("field", FieldOfAction)):
+            self.fields[name].choices = [("", _("All")), *term_choices(model)]
 
     def clean_organizer(self):
         slug = self.cleaned_data["organizer"]

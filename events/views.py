@@ -7,6 +7,8 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 
+from cluster_portal import cache as portal_cache
+
 from . import ical
 from .document_access import may_download_members_only
 from .forms import EventFilterForm
@@ -25,6 +27,15 @@ def filter_form(request):
     if form.is_bound and not form.is_valid():
         return form, False
     return form, True
+
+
+def archive_years(now):
+    """The years with past events, latest first, read once per content
+    version (an event that ends is a change: see events/signals.py)."""
+    return portal_cache.kept(
+        "events:archive-years",
+        lambda: Event.objects.published(now).archive_years(now),
+    )
 
 
 def active_filters(form):
@@ -53,7 +64,7 @@ def event_list(request):
     context = {
         "view_name": "list",
         "today": today,
-        "archive_years": Event.objects.published(now).archive_years(now),
+        "archive_years": archive_years(now),
     }
     if not valid:
         return render_invalid_filters(request, "events/event_list.html", form, context)
@@ -77,7 +88,7 @@ def event_archive(request, year):
     """The events of a past year, latest first."""
     year = int(year)  # django CMS's apphook resolver passes path converters' strings
     now = timezone.now()
-    years = Event.objects.published(now).archive_years(now)
+    years = archive_years(now)
     if year not in years:
         raise Http404(gettext("There are no past events in this year."))
     form, valid = filter_form(request)
@@ -109,7 +120,7 @@ def event_month(request, year, month):
     today = timezone.localdate()
     context = {
         "view_name": "month",
-        "archive_years": Event.objects.published().archive_years(),
+        "archive_years": archive_years(timezone.now()),
     }
     events = []
     if valid:

@@ -1,9 +1,21 @@
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from cluster_portal import cache as portal_cache
+from cluster_portal.widgets import PlainSelect
 
 from .models import FederalState, Organization, OrganizationChange, Sector
 from .validators import validate_logo
+
+
+def sector_choices():
+    """(slug, name) of every sector, read once per content version."""
+    return portal_cache.kept(
+        f"members:sector-choices:{get_language()}",
+        lambda: [(sector.slug, str(sector)) for sector in Sector.objects.all()],
+    )
 
 
 class OrganizationFilterForm(forms.Form):
@@ -28,23 +40,28 @@ class OrganizationFilterForm(forms.Form):
         label=_("Kind"),
         choices=[("", _("All kinds")), *Organization.Kind.choices],
         required=False,
+        widget=PlainSelect,
     )
-    sector = forms.ModelChoiceField(
-        label=_("Sector"),
-        queryset=Sector.objects.all(),
-        to_field_name="slug",
-        empty_label=_("All sectors"),
-        required=False,
-    )
+    sector = forms.ChoiceField(label=_("Sector"), required=False, widget=PlainSelect)
     state = forms.ChoiceField(
         label=_("Federal state"),
         choices=[("", _("All states")), *FederalState.choices],
         required=False,
+        widget=PlainSelect,
     )
     member = forms.ChoiceField(
-        label=_("Membership"), choices=MEMBER_CHOICES, required=False
+        label=_("Membership"),
+        choices=MEMBER_CHOICES,
+        required=False,
+        widget=PlainSelect,
     )
-    sort = forms.ChoiceField(label=_("Sort by"), choices=SORT_CHOICES, required=False)
+    sort = forms.ChoiceField(
+        label=_("Sort by"), choices=SORT_CHOICES, required=False, widget=PlainSelect
+    )
+
+    def __init__(self, data=None, **kwargs):
+        super().__init__(data, **kwargs)
+        self.fields["sector"].choices = [("", _("All sectors")), *sector_choices()]
 
     def filter(self, organizations):
         """The organisations that match the (valid) form, in the chosen order."""
@@ -54,7 +71,7 @@ class OrganizationFilterForm(forms.Form):
         if data["kind"]:
             organizations = organizations.filter(kind=data["kind"])
         if data["sector"]:
-            organizations = organizations.filter(sectors=data["sector"])
+            organizations = organizations.filter(sectors__slug=data["sector"])
         if data["state"]:
             organizations = organizations.filter(federal_state=data["state"])
         if data["member"]:

@@ -1,10 +1,13 @@
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import get_language
 
+from cluster_portal import cache as portal_cache
 from cluster_portal.throttle import rate_limit_exceeded
 
-from .models import Organization, OrganizationChange
+from . import open_data
+from .models import OpenDataSettings, Organization, OrganizationChange
 
 
 def pending_change(organization):
@@ -62,6 +65,19 @@ def is_member_of(user, organization):
         return False
     account = getattr(user, "member_account", None)
     return account is not None and account.organization_id == organization.pk
+
+
+def directory_summary():
+    """What the Clusteratlas shows beside any list: how many organisations
+    it has (``total``) and its open-data ``licence``; read once per content
+    version."""
+    return portal_cache.kept(
+        f"members:directory-summary:{get_language()}",
+        lambda: {
+            "total": Organization.objects.published().count(),
+            "licence": open_data.licence_of(OpenDataSettings.load()),
+        },
+    )
 
 
 def organizations_by_kind():

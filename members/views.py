@@ -14,9 +14,9 @@ from cluster_portal.storage import DISK_FULL_MESSAGE, is_disk_full
 from events.models import Event
 from events.structured_data import json_ld
 
-from . import open_data, services, structured_data, tasks
+from . import services, structured_data, tasks
 from .forms import OrganizationChangeForm, OrganizationFilterForm
-from .models import OpenDataSettings, Organization
+from .models import Organization
 from .signals import directory_version
 
 # Seconds after which a visitor waiting for the PDF may ask again.
@@ -44,8 +44,7 @@ class OrganizationListView(ListView):
         return super().get_context_data(
             filter_form=self.filter_form,
             query_without_page=query.urlencode(),
-            licence=open_data.licence_of(OpenDataSettings.load()),
-            total=Organization.objects.published().count(),
+            **services.directory_summary(),
             **kwargs,
         )
 
