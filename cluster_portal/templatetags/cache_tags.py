@@ -4,13 +4,25 @@
 pass to Django's ``{% cache %}`` tag, so a fragment is rendered again exactly
 when the content it shows has changed. Logged-in users get fragments of
 their own per toolbar mode: editors see drafts in menus.
+
+``{% visitor_placeholder "content" %}`` is django CMS's ``{% placeholder %}``
+for an app's page, whose list changes with every filter while the text
+above it does not: visitors get the placeholder from the cache.
 """
 
+from cms.templatetags.cms_tags import Placeholder
+from cms.utils.placeholder import restore_sekizai_context
 from django import template
+from django.core.cache import cache
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+from sekizai.helpers import Watcher
 
 from cluster_portal import cache as portal_cache
 
 register = template.Library()
+
+PLACEHOLDER_KEY = "portal:placeholder:{versions}:{page}:{language}:{slot}"
 
 
 @register.simple_tag(takes_context=True)
@@ -23,3 +35,34 @@ def fragment_versions(context, *kinds):
     toolbar = getattr(request, "toolbar", None)
     modes = (toolbar.edit_mode_active, toolbar.preview_mode_active) if toolbar else ()
     return f"{versions}:user-{user.pk}:{modes}"
+
+
+class VisitorPlaceholder(Placeholder):
+    """Cached under all content versions, since a plugin may show any kind
+    of content; with the CSS and JavaScript its plugins add to the page.
+    Anyone with the toolbar gets the placeholder rendered afresh."""
+
+    name = "visitor_placeholder"
+
+    def render_tag(self, context, name, extra_bits, nodelist=None):
+        request = context.get("request")
+        page = getattr(request, "current_page", None)
+        toolbar = getattr(request, "toolbar", None)
+        if page is None or toolbar is None or toolbar.show_toolbar:
+            return super().render_tag(context, name, extra_bits, nodelist)
+        versions = portal_cache.versions()
+        key = PLACEHOLDER_KEY.format(
+            versions=versions, page=page.pk, language=get_language(), slot=name
+        )
+        cached = cache.get(key)
+        if cached is None:
+            watcher = Watcher(context)
+            content = super().render_tag(context, name, extra_bits, nodelist)
+            cached = (str(content), watcher.get_changes())
+            cache.set(key, cached, timeout=portal_cache.timeout(versions))
+        else:
+            restore_sekizai_context(context, cached[1])
+        return mark_safe(cached[0])
+
+
+register.tag(VisitorPlaceholder)

@@ -196,3 +196,74 @@ def test_logged_in_users_get_fragments_of_their_own(rf, django_user_model):
     assert visitor == portal_cache.versions("pages")
     assert member != visitor
     assert f"user-{request.user.pk}" in member
+
+
+def publish_with_text(reverse_id, text, editor):
+    """A new published version of the page's German content, with a text."""
+    from cms.api import add_plugin
+    from cms.models import PageContent
+    from djangocms_versioning.models import Version
+
+    content = PageContent.objects.get(page__reverse_id=reverse_id, language="de")
+    draft = Version.objects.get_for_content(content).copy(editor)
+    placeholder = draft.content.get_placeholders().get(slot="content")
+    add_plugin(placeholder, "TextPlugin", "de", body=f"<p>{text}</p>")
+    return draft
+
+
+def test_the_atlas_text_of_every_filtered_list_follows_the_published_page(
+    client, admin_user
+):
+    atlas = app_url(client, "members:organization-list")
+    assert "Neue Einleitung" not in client.get(atlas + "?q=a").content.decode()
+
+    draft = publish_with_text("clusteratlas", "Neue Einleitung", admin_user)
+    assert "Neue Einleitung" not in client.get(atlas + "?q=b").content.decode()
+
+    draft.publish(admin_user)
+    for query in ("?q=a", "?q=c"):  # a cached list and a new one
+        assert "Neue Einleitung" in client.get(atlas + query).content.decode()
+
+
+def test_the_atlas_filter_names_a_renamed_sector_at_once(client):
+    from members.models import Sector
+
+    atlas = app_url(client, "members:organization-list")
+    sector = Sector.objects.first()
+    assert sector.name_de in client.get(atlas + "?q=a").content.decode()
+
+    sector.name_de = "Umbenannte Branche"
+    sector.save()
+
+    assert "Umbenannte Branche" in client.get(atlas + "?q=b").content.decode()
+
+
+def test_the_calendar_filter_and_feeds_name_a_renamed_category_at_once(client):
+    from events.models import Category
+
+    calendar = app_url(client, "events:event-list")
+    category = Category.objects.first()
+    assert category.name_de in client.get(calendar + "?x=1").content.decode()
+
+    category.name_de = "Umbenannte Kategorie"
+    category.save()
+
+    html = client.get(calendar + "?x=2").content.decode()
+    assert f'<option value="{category.slug}">Umbenannte Kategorie</option>' in html
+    assert "Nur Umbenannte Kategorie (iCal)" in html
+
+
+def test_a_kept_value_is_computed_again_only_after_a_change():
+    computed = []
+
+    def compute():
+        computed.append(len(computed) + 1)
+        return computed[-1]
+
+    assert portal_cache.kept("test", compute) == 1
+    assert portal_cache.kept("test", compute) == 1
+
+    portal_cache.bump("directory")
+
+    assert portal_cache.kept("test", compute) == 2
+    assert computed == [1, 2]
