@@ -19,7 +19,9 @@ def _count(execute, sql, params, many, context):
 
 
 def _install_counter(sender, connection, **kwargs):
-    connection.execute_wrappers.append(_count)
+    # A reconnecting connection sends connection_created again.
+    if _count not in connection.execute_wrappers:
+        connection.execute_wrappers.append(_count)
 
 
 def post_worker_init(worker):
