@@ -17,6 +17,8 @@ def search_results(request):
     """The results page. It reads nothing of the session or user; still, a
     search is never answered from the shared page cache, so that the
     editors' statistics count every search that was made."""
+    # No CMS page hangs over the search: spares django CMS looking for one.
+    request.current_page = None
     form = SearchForm(request.GET)
     context = {"form": form, "outcome": None}
     if form.is_valid():
