@@ -47,27 +47,40 @@ def versions(*kinds):
     return _joined(keys, cache.get_many(keys))
 
 
-def versions_and_entry(key):
-    """The current versions of all kinds and the entry cached under ``key``
-    (or None), in one round trip to the cache."""
-    keys = _version_keys(KINDS)
-    found = cache.get_many([*keys, key])
-    entry = found.pop(key, None)
-    return _joined(keys, found), entry
-
-
 def kept(name, compute):
     """What ``compute()`` returns, computed again only once content has
     changed (or the clock has changed it), in one round trip to the cache
     while it has not. ``name`` says what the value depends on besides the
     content, such as the language of its labels."""
     key = KEPT_KEY.format(name)
-    current, entry = versions_and_entry(key)
-    if entry is not None and entry[0] == current:
-        return entry[1]
+    current, values = kept_values([key])
+    if key in values:
+        return values[key]
     value = compute()
-    cache.set(key, (current, value), timeout=timeout(current))
+    keep(current, {key: value})
     return value
+
+
+def kept_values(keys):
+    """The current versions, and of the values ``keep()`` stored under these
+    keys those stored under the current versions, in one round trip."""
+    version_keys = _version_keys(KINDS)
+    found = cache.get_many([*version_keys, *keys])
+    entries = {key: found.pop(key) for key in keys if key in found}
+    current = _joined(version_keys, found)
+    values = {
+        key: value for key, (versions, value) in entries.items() if versions == current
+    }
+    return current, values
+
+
+def keep(current, values):
+    """Store {key: value} under the versions ``current`` for ``kept_values()``,
+    until the next change by the clock at the latest."""
+    seconds = timeout(current)
+    if seconds > 0:
+        entries = {key: (current, value) for key, value in values.items()}
+        cache.set_many(entries, timeout=seconds)
 
 
 def _joined(keys, found):

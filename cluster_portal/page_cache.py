@@ -22,7 +22,8 @@ from django.http import HttpResponse
 
 from . import cache as portal_cache
 
-KEY = "portal:page:{url}"
+# The entry's layout is in the key: hosts running other code never share one.
+KEY = "portal:page:v2:{url}"
 VARIANTS_KEY = "portal:page-variants:{versions}:{path}"
 UNCACHEABLE_DIRECTIVES = {"private", "no-cache", "no-store", "max-age=0"}
 # A visitor with one of these cookies may see something personal.
@@ -131,26 +132,19 @@ class PageCacheMiddleware:
         if not settings.PAGE_CACHE_SECONDS or not serves_from_cache(request):
             return self.get_response(request)
         key = page_key(request)
-        versions, entry = portal_cache.versions_and_entry(key)
-        if entry is not None and entry[0] == versions:
-            return self.rebuild(entry)
+        versions, entries = portal_cache.kept_values([key])
+        if key in entries:
+            return self.rebuild(entries[key])
         response = self.get_response(request)
         restore_view_caching_headers(request, response)
-        if is_shareable(request, response):
-            seconds = portal_cache.timeout(versions)
-            if seconds > 0 and within_variant_budget(request, versions):
-                entry = (
-                    versions,
-                    response.status_code,
-                    response.content,
-                    list(response.items()),
-                )
-                cache.set(key, entry, timeout=seconds)
+        if is_shareable(request, response) and within_variant_budget(request, versions):
+            entry = (response.status_code, response.content, list(response.items()))
+            portal_cache.keep(versions, {key: entry})
         return response
 
     @staticmethod
     def rebuild(entry):
-        _versions, status, content, headers = entry
+        status, content, headers = entry
         response = HttpResponse(content, status=status)
         for name, value in headers:
             response[name] = value
