@@ -7,7 +7,10 @@ their own per toolbar mode: editors see drafts in menus.
 
 ``{% visitor_placeholder "content" %}`` is django CMS's ``{% placeholder %}``
 for an app's page, whose list changes with every filter while the text
-above it does not: visitors get the placeholder from the cache.
+above it does not: visitors get the placeholder from the cache. For the
+same reason ``{% cards objects "card.html" "name" as cards %}`` gives the
+list's entries rendered by their card template, for visitors each from the
+cache while nothing has changed.
 """
 
 from cms.templatetags.cms_tags import Placeholder
@@ -23,6 +26,7 @@ from cluster_portal import cache as portal_cache
 register = template.Library()
 
 PLACEHOLDER_KEY = "portal:placeholder:{versions}:{page}:{language}:{slot}"
+CARD_KEY = "portal:card:{template}:{language}:{extra}:{pk}"
 
 
 @register.simple_tag(takes_context=True)
@@ -66,3 +70,41 @@ class VisitorPlaceholder(Placeholder):
 
 
 register.tag(VisitorPlaceholder)
+
+
+@register.simple_tag(takes_context=True)
+def cards(context, objects, template_name, name, **extra):
+    """Each object rendered by the template as ``{% include %}`` would, with
+    the object as ``name`` and the ``extra`` variables: all of them in one
+    round trip to the cache (under all content versions, as a card may show
+    any kind of content), the missing ones rendered and kept."""
+    objects = list(objects)
+    template = context.template.engine.get_template(template_name)
+
+    def render(obj):
+        with context.push(**{name: obj}, **extra):
+            return template.render(context)
+
+    user = getattr(context.get("request"), "user", None)
+    if user is None or user.is_authenticated:  # may see member-only actions
+        return [render(obj) for obj in objects]
+    keys = [
+        CARD_KEY.format(
+            template=template_name,
+            language=get_language(),
+            extra=",".join(f"{k}={v}" for k, v in sorted(extra.items())),
+            pk=obj.pk,
+        )
+        for obj in objects
+    ]
+    current, rendered = portal_cache.kept_values(keys)
+    missing = {
+        key: render(obj)
+        for key, obj in zip(keys, objects, strict=True)
+        if key not in rendered
+    }
+    if missing:
+        portal_cache.keep(current, {key: str(html) for key, html in missing.items()})
+    return [
+        mark_safe(rendered[key]) if key in rendered else missing[key] for key in keys
+    ]

@@ -269,3 +269,30 @@ def test_a_kept_value_is_computed_again_only_after_a_change():
 
     assert portal_cache.kept("test", compute) == 2
     assert computed == [1, 2]
+
+
+def test_a_saved_organisation_shows_on_its_card_in_every_list_at_once(client):
+    atlas = app_url(client, "members:organization-list")
+    organization = Organization.objects.filter(is_published=True).first()
+    query = f"?q={organization.name.split()[0]}"
+    assert organization.name in client.get(atlas + query).content.decode()
+
+    organization.city = "Schkopau-Neu"
+    organization.save()
+
+    html = client.get(atlas + query + "&page=1").content.decode()
+    assert "Schkopau-Neu" in html
+
+
+def test_the_ckreihe_list_shows_members_their_downloads_and_visitors_the_lock(
+    client, django_user_model
+):
+    secret = EventDocumentFactory(visibility=EventDocument.Visibility.MEMBERS)
+    ckreihe = app_url(client, "ckreihe:document-list")
+    download = download_url(secret)
+    member = client.__class__()
+    member.force_login(make_member(django_user_model))
+
+    for _ in range(2):  # the visitor's list first fills the cache of items
+        assert f'href="{download}"' not in client.get(ckreihe + "?q=").content.decode()
+        assert f'href="{download}"' in member.get(ckreihe + "?q=").content.decode()
