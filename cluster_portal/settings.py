@@ -140,6 +140,19 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int(
     "CONN_MAX_AGE", default=0 if DEBUG else 600
 )
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded database is written by several processes at once (the web
+    # workers, the task worker). A transaction takes the write lock when it
+    # begins and waits for it; begun as a reader, it would fail with
+    # "database is locked" on its first write while another one writes. WAL
+    # lets readers go on during a write.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        }
+    )
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://cluster-portal")}
 if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
