@@ -1,7 +1,10 @@
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from . import cache as portal_cache
 
 
 class Term(models.Model):
@@ -18,6 +21,15 @@ class Term(models.Model):
 
     def __str__(self):
         return self.name
+
+    @classmethod
+    def slug_choices(cls):
+        """(slug, name) of every term, in order and in the current language,
+        for a filter; read once per content version."""
+        return portal_cache.kept(
+            f"{cls._meta.label_lower}:slug-choices:{get_language()}",
+            lambda: [(term.slug, str(term)) for term in cls.objects.all()],
+        )
 
 
 class TranslatedObject:

@@ -4,7 +4,6 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.http import QueryDict
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from cluster_portal import cache as portal_cache
@@ -43,14 +42,6 @@ def organizer_choices():
     )
 
 
-def term_choices(model):
-    """(slug, name) of every category or field of action, in order."""
-    return portal_cache.kept(
-        f"events:{model._meta.model_name}-choices:{get_language()}",
-        lambda: [(term.slug, str(term)) for term in model.objects.all()],
-    )
-
-
 class EventFilterForm(forms.Form):
     """The filters of the calendar pages, read from the query string.
 
@@ -81,7 +72,7 @@ class EventFilterForm(forms.Form):
         )
         # Offered from the cache; only a chosen slug is looked up.
         for name, model in (("category", Category), ("field", FieldOfAction)):
-            self.fields[name].choices = [("", _("All")), *term_choices(model)]
+            self.fields[name].choices = [("", _("All")), *model.slug_choices()]
 
     def clean_organizer(self):
         slug = self.cleaned_data["organizer"]

@@ -1,21 +1,11 @@
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from cluster_portal import cache as portal_cache
 from cluster_portal.widgets import PlainSelect
 
 from .models import FederalState, Organization, OrganizationChange, Sector
 from .validators import validate_logo
-
-
-def sector_choices():
-    """(slug, name) of every sector, read once per content version."""
-    return portal_cache.kept(
-        f"members:sector-choices:{get_language()}",
-        lambda: [(sector.slug, str(sector)) for sector in Sector.objects.all()],
-    )
 
 
 class OrganizationFilterForm(forms.Form):
@@ -61,7 +51,7 @@ class OrganizationFilterForm(forms.Form):
 
     def __init__(self, data=None, **kwargs):
         super().__init__(data, **kwargs)
-        self.fields["sector"].choices = [("", _("All sectors")), *sector_choices()]
+        self.fields["sector"].choices = [("", _("All sectors")), *Sector.slug_choices()]
 
     def filter(self, organizations):
         """The organisations that match the (valid) form, in the chosen order."""

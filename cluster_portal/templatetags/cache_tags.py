@@ -16,7 +16,6 @@ cache while nothing has changed.
 from cms.templatetags.cms_tags import Placeholder
 from cms.utils.placeholder import restore_sekizai_context
 from django import template
-from django.core.cache import cache
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from sekizai.helpers import Watcher
@@ -25,7 +24,7 @@ from cluster_portal import cache as portal_cache
 
 register = template.Library()
 
-PLACEHOLDER_KEY = "portal:placeholder:{versions}:{page}:{language}:{slot}"
+PLACEHOLDER_KEY = "portal:placeholder:{page}:{language}:{slot}"
 CARD_KEY = "portal:card:{template}:{language}:{extra}:{pk}"
 
 
@@ -54,19 +53,16 @@ class VisitorPlaceholder(Placeholder):
         toolbar = getattr(request, "toolbar", None)
         if page is None or toolbar is None or toolbar.show_toolbar:
             return super().render_tag(context, name, extra_bits, nodelist)
-        versions = portal_cache.versions()
-        key = PLACEHOLDER_KEY.format(
-            versions=versions, page=page.pk, language=get_language(), slot=name
-        )
-        cached = cache.get(key)
-        if cached is None:
-            watcher = Watcher(context)
-            content = super().render_tag(context, name, extra_bits, nodelist)
-            cached = (str(content), watcher.get_changes())
-            cache.set(key, cached, timeout=portal_cache.timeout(versions))
-        else:
-            restore_sekizai_context(context, cached[1])
-        return mark_safe(cached[0])
+        key = PLACEHOLDER_KEY.format(page=page.pk, language=get_language(), slot=name)
+        current, kept = portal_cache.kept_values([key])
+        if key in kept:
+            content, sekizai_changes = kept[key]
+            restore_sekizai_context(context, sekizai_changes)
+            return mark_safe(content)
+        watcher = Watcher(context)
+        content = super().render_tag(context, name, extra_bits, nodelist)
+        portal_cache.keep(current, {key: (str(content), watcher.get_changes())})
+        return content
 
 
 register.tag(VisitorPlaceholder)
@@ -88,12 +84,10 @@ def cards(context, objects, template_name, name, **extra):
     user = getattr(context.get("request"), "user", None)
     if user is None or user.is_authenticated:  # may see member-only actions
         return [render(obj) for obj in objects]
+    variant = ",".join(f"{k}={v}" for k, v in sorted(extra.items()))
     keys = [
         CARD_KEY.format(
-            template=template_name,
-            language=get_language(),
-            extra=",".join(f"{k}={v}" for k, v in sorted(extra.items())),
-            pk=obj.pk,
+            template=template_name, language=get_language(), extra=variant, pk=obj.pk
         )
         for obj in objects
     ]
