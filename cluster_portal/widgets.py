@@ -1,3 +1,4 @@
+import functools
 from html import escape
 
 from django import forms
@@ -22,15 +23,25 @@ class PlainSelect(forms.Select):
     """A ``<select>`` written out in Python rather than through a template
     per option, which for the calendar's thousand organisers cost most of
     the page's render. Options only, no groups. The standard library's
-    ``escape`` writes what Django's does, without its lazy-text checks."""
+    ``escape`` writes what Django's does, without its lazy-text checks.
+
+    The options of a list of choices are written once per process and
+    reused (the choices come from the cache, the same on every request);
+    only the chosen ones are marked for each form."""
 
     def render(self, name, value, attrs=None, renderer=None):
-        selected = set(self.format_value(value))
-        options = "".join(
-            f'<option value="{escape(str(option))}"'
-            f"{' selected' if str(option) in selected else ''}>"
-            f"{escape(str(label))}</option>"
-            for option, label in self.choices
-        )
+        choices = tuple((str(value), str(label)) for value, label in self.choices)
+        options = written_options(choices)
+        for chosen in set(self.format_value(value)):
+            option = f'<option value="{escape(chosen)}">'
+            options = options.replace(option, f"{option[:-1]} selected>")
         attrs = flatatt(self.build_attrs(self.attrs, attrs))
         return mark_safe(f'<select name="{escape(name)}"{attrs}>{options}</select>')
+
+
+@functools.lru_cache(maxsize=64)
+def written_options(choices):
+    return "".join(
+        f'<option value="{escape(value)}">{escape(label)}</option>'
+        for value, label in choices
+    )
