@@ -1,5 +1,6 @@
 from django.db import models
-from django.db.models import Q
+from django.db.models import Value
+from django.db.models.functions import Concat
 
 
 class OrganizationQuerySet(models.QuerySet):
@@ -11,18 +12,22 @@ class OrganizationQuerySet(models.QuerySet):
         return self.published().prefetch_related("sectors")
 
     def search(self, text):
-        """Organisations whose name, city or description contains the text."""
-        terms = text.split()
-        query = Q()
-        for term in terms:
-            query &= (
-                Q(name__icontains=term)
-                | Q(short_name__icontains=term)
-                | Q(city__icontains=term)
-                | Q(description_de__icontains=term)
-                | Q(description_en__icontains=term)
-            )
-        return self.filter(query)
+        """Organisations whose name, short name, city or description contains
+        every word of the text."""
+        organizations = self.alias(search_text=search_text())
+        for word in text.split():
+            organizations = organizations.filter(search_text__icontains=word)
+        return organizations
+
+
+def search_text():
+    """The fields the Clusteratlas searches, as one text. A word has no
+    spaces, so it is found in the text exactly where it is found in one of
+    the fields; on PostgreSQL a trigram index of this text finds it
+    (migration 0005)."""
+    fields = ["name", "short_name", "city", "description_de", "description_en"]
+    parts = [part for field in fields for part in (field, Value(" "))][:-1]
+    return Concat(*parts, output_field=models.TextField())
 
 
 class PersonQuerySet(models.QuerySet):
