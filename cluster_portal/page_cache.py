@@ -21,6 +21,7 @@ from django.core.cache import cache
 from django.http import HttpResponse
 
 from . import cache as portal_cache
+from . import regions
 
 # The entry's layout is in the key: hosts running other code never share one.
 KEY = "portal:page:v2:{url}"
@@ -131,15 +132,28 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not settings.PAGE_CACHE_SECONDS or not serves_from_cache(request):
             return self.get_response(request)
-        key = page_key(request)
-        versions, entries = portal_cache.kept_values([key])
+        key, shell_key = page_key(request), regions.shell_key(request)
+        versions, entries = portal_cache.kept_values([key, shell_key])
         if key in entries:
             return self.rebuild(entries[key])
-        response = self.get_response(request)
-        restore_view_caching_headers(request, response)
+        response = None
+        if shell_key in entries:
+            response = regions.fill(entries[shell_key], request)
+        if response is None:
+            response = self.render(request, versions, shell_key)
         if is_shareable(request, response) and within_variant_budget(request, versions):
             entry = (response.status_code, response.content, list(response.items()))
             portal_cache.keep(versions, {key: entry})
+        return response
+
+    def render(self, request, versions, shell_key):
+        """The page from the view; a list page's shell is kept on the way."""
+        request.marks_regions = True
+        response = self.get_response(request)
+        restore_view_caching_headers(request, response)
+        shell = regions.cut(response)
+        if shell is not None and is_shareable(request, response):
+            portal_cache.keep(versions, {shell_key: shell})
         return response
 
     @staticmethod

@@ -7,4 +7,9 @@ class EventsConfig(AppConfig):
     verbose_name = _("Event calendar")
 
     def ready(self):
+        from cluster_portal import regions
+
         from . import signals  # noqa: F401
+        from .views import render_upcoming
+
+        regions.register("events:upcoming", render_upcoming)

@@ -1,7 +1,11 @@
+import datetime
+import itertools
+
 from django.core.cache import cache
 from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext
@@ -17,6 +21,8 @@ from .month import build_month, is_valid_year, month_bounds
 from .structured_data import event_data, json_ld
 
 PAGE_SIZE = 20
+# The calendar's list, a region of its page (cluster_portal/regions.py).
+UPCOMING_TEMPLATE = "events/includes/upcoming.html"
 FEED_CACHE_SECONDS = 15 * 60
 
 
@@ -55,32 +61,70 @@ def render_invalid_filters(request, template, form, context):
     return render(request, template, context, status=404)
 
 
+def upcoming_context(request):
+    """What the calendar's list shows for the query string, and whether its
+    filters are valid; Http404 for a page out of range."""
+    form, valid = filter_form(request)
+    now = timezone.now()
+    context = {
+        "view_name": "list",
+        "today": timezone.localdate(now),
+        "archive_years": archive_years(now),
+        "form": form,
+    }
+    if valid:
+        # Only what the list needs: the cards come from the cache ({% cards %}).
+        events = (
+            Event.objects.published(now)
+            .upcoming(now)
+            .filtered(**active_filters(form))
+            .values_list("pk", "start_date", named=True)
+        )
+        page = paginate(request, events)
+        context |= {
+            "page_obj": page,
+            "events": page.object_list,
+            "months": months_of(page.object_list),
+            "card_source": Event.objects.with_related(),
+        }
+    return context, valid
+
+
+def months_of(events):
+    """The months of a page of events in date order: the first day of each
+    and the slice of the page's cards that falls in it (``"3:7"``)."""
+    months, start = [], 0
+    for (year, month), group in itertools.groupby(
+        events, key=lambda event: (event.start_date.year, event.start_date.month)
+    ):
+        stop = start + len(list(group))
+        months.append(
+            {"first_day": datetime.date(year, month, 1), "cards": f"{start}:{stop}"}
+        )
+        start = stop
+    return months
+
+
 @require_safe
 def event_list(request):
     """The upcoming events, soonest first: the calendar's main view."""
-    form, valid = filter_form(request)
-    now = timezone.now()
-    today = timezone.localdate(now)
-    context = {
-        "view_name": "list",
-        "today": today,
-        "archive_years": archive_years(now),
-    }
+    context, valid = upcoming_context(request)
     if not valid:
-        return render_invalid_filters(request, "events/event_list.html", form, context)
-    events = (
-        Event.objects.published(now)
-        .upcoming(now)
-        .filtered(**active_filters(form))
-        .with_related()
-    )
-    page = paginate(request, events)
-    context |= {
-        "form": form,
-        "page_obj": page,
-        "events": page.object_list,
-    }
+        return render_invalid_filters(
+            request, "events/event_list.html", context["form"], context
+        )
     return render(request, "events/event_list.html", context)
+
+
+def render_upcoming(request):
+    """The calendar's list alone, for a visitor's miss on its page
+    (cluster_portal/regions.py); None for unknown filters or a page out of
+    range, which the view answers."""
+    try:
+        context, valid = upcoming_context(request)
+    except Http404:
+        return None
+    return render_to_string(UPCOMING_TEMPLATE, context, request) if valid else None
 
 
 @require_safe

@@ -8,9 +8,12 @@ class MembersConfig(AppConfig):
 
     def ready(self):
         from cluster_portal import cache as portal_cache
+        from cluster_portal import regions
 
         from .models import OpenDataSettings, Organization, Person, Sector
+        from .views import render_directory
 
         # Approved member changes and imports save organisations, too; the
         # open data's licence shows on the directory's pages.
         portal_cache.watch("directory", Organization, Person, Sector, OpenDataSettings)
+        regions.register("members:directory", render_directory)

@@ -2,8 +2,9 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.core.files.storage import default_storage
-from django.http import FileResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language, gettext
@@ -21,6 +22,8 @@ from .signals import directory_version
 
 # Seconds after which a visitor waiting for the PDF may ask again.
 BROCHURE_RETRY_AFTER = 15
+# The Clusteratlas's list, a region of its page (cluster_portal/regions.py).
+DIRECTORY_TEMPLATE = "members/includes/directory.html"
 # The past events an organisation's page lists, latest first.
 PAST_EVENTS = 20
 
@@ -32,21 +35,41 @@ class OrganizationListView(ListView):
     paginate_by = 20
 
     def get(self, request, *args, **kwargs):
-        self.filter_form = OrganizationFilterForm(request.GET or None)
-        return super().get(request, *args, **kwargs)
+        return self.render_to_response(self.list_context())
+
+    def list_context(self):
+        """The context of the list itself; Http404 for a page out of range."""
+        self.filter_form = OrganizationFilterForm(self.request.GET or None)
+        self.object_list = self.get_queryset()
+        return self.get_context_data()
 
     def get_queryset(self):
-        return self.filter_form.apply(Organization.objects.for_directory())
+        """Only the keys: the cards come from the cache (``{% cards %}``)."""
+        organizations = self.filter_form.apply(Organization.objects.published())
+        return organizations.values_list("pk", named=True)
 
     def get_context_data(self, **kwargs):
         query = self.request.GET.copy()
         query.pop("page", None)
         return super().get_context_data(
             filter_form=self.filter_form,
+            card_source=Organization.objects.for_directory(),
             query_without_page=query.urlencode(),
             **services.directory_summary(),
             **kwargs,
         )
+
+
+def render_directory(request):
+    """The Clusteratlas's list alone, for a visitor's miss on its page
+    (cluster_portal/regions.py); None for a page out of range."""
+    view = OrganizationListView()
+    view.setup(request)
+    try:
+        context = view.list_context()
+    except Http404:
+        return None
+    return render_to_string(DIRECTORY_TEMPLATE, context, request)
 
 
 class OrganizationDetailView(DetailView):

@@ -11,6 +11,10 @@ above it does not: visitors get the placeholder from the cache. For the
 same reason ``{% cards objects "card.html" "name" as cards %}`` gives the
 list's entries rendered by their card template, for visitors each from the
 cache while nothing has changed.
+
+``{% region "name" %}…{% endregion %}`` marks what a list page shows
+differently for every query string, and ``{% query_region %}`` is the query
+string the language links keep: see cluster_portal/regions.py.
 """
 
 from cms.templatetags.cms_tags import Placeholder
@@ -21,6 +25,7 @@ from django.utils.translation import get_language
 from sekizai.helpers import Watcher
 
 from cluster_portal import cache as portal_cache
+from cluster_portal import regions
 
 register = template.Library()
 
@@ -69,13 +74,23 @@ register.tag(VisitorPlaceholder)
 
 
 @register.simple_tag(takes_context=True)
-def cards(context, objects, template_name, name, **extra):
+def cards(context, objects, template_name, name, source=None, **extra):
     """Each object rendered by the template as ``{% include %}`` would, with
     the object as ``name`` and the ``extra`` variables: all of them in one
     round trip to the cache (under all content versions, as a card may show
-    any kind of content), the missing ones rendered and kept."""
+    any kind of content), the missing ones rendered and kept.
+
+    With ``source``, a queryset, the objects need nothing but their ``pk``
+    (rows of ``values_list("pk", named=True)``, which cost far less to read
+    than whole objects): the ones to render are read from it in one query."""
     objects = list(objects)
     template = context.template.engine.get_template(template_name)
+
+    def render_all(objs):
+        if source is not None:
+            found = source.in_bulk([obj.pk for obj in objs])
+            objs = [found.get(obj.pk) for obj in objs]  # None: deleted meanwhile
+        return [render(obj) if obj is not None else "" for obj in objs]
 
     def render(obj):
         with context.push(**{name: obj}, **extra):
@@ -83,7 +98,7 @@ def cards(context, objects, template_name, name, **extra):
 
     user = getattr(context.get("request"), "user", None)
     if user is None or user.is_authenticated:  # may see member-only actions
-        return [render(obj) for obj in objects]
+        return render_all(objects)
     variant = ",".join(f"{k}={v}" for k, v in sorted(extra.items()))
     keys = [
         CARD_KEY.format(
@@ -93,12 +108,42 @@ def cards(context, objects, template_name, name, **extra):
     ]
     current, rendered = portal_cache.kept_values(keys)
     missing = {
-        key: render(obj)
-        for key, obj in zip(keys, objects, strict=True)
-        if key not in rendered
+        key: obj for key, obj in zip(keys, objects, strict=True) if key not in rendered
     }
     if missing:
-        portal_cache.keep(current, {key: str(html) for key, html in missing.items()})
-    return [
-        mark_safe(rendered[key]) if key in rendered else missing[key] for key in keys
-    ]
+        fresh = zip(missing, render_all(list(missing.values())), strict=True)
+        fresh = {key: str(html) for key, html in fresh}
+        portal_cache.keep(current, fresh)
+        rendered |= fresh
+    return [mark_safe(rendered[key]) for key in keys]
+
+
+class RegionNode(template.Node):
+    def __init__(self, nodelist, name):
+        self.nodelist = nodelist
+        self.name = name
+
+    def render(self, context):
+        html = self.nodelist.render(context)
+        if regions.marks(context.get("request")):
+            return mark_safe(regions.marked(self.name, html))
+        return html
+
+
+@register.tag
+def region(parser, token):
+    bits = token.split_contents()
+    if len(bits) != 2 or bits[1][0] not in "'\"" or bits[1][0] != bits[1][-1]:
+        raise template.TemplateSyntaxError("region takes one quoted name")
+    nodelist = parser.parse(("endregion",))
+    parser.delete_first_token()
+    return RegionNode(nodelist, bits[1][1:-1])
+
+
+@register.simple_tag(takes_context=True)
+def query_region(context):
+    request = context["request"]
+    html = regions.render_query(request)
+    if regions.marks(request):
+        return mark_safe(regions.marked(regions.QUERY, html))
+    return mark_safe(html)

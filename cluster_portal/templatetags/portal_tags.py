@@ -3,6 +3,7 @@ from dataclasses import dataclass
 from django import template
 from django.conf import settings
 from django.urls import reverse, translate_url
+from django.utils.encoding import escape_uri_path
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info, override
@@ -22,6 +23,7 @@ class Translation:
     home_url: str
     is_current: bool
     exists: bool  # the page is written in this language
+    keeps_query: bool  # the link takes the query string along ({% query_region %})
 
 
 def object_urls(obj, languages):
@@ -29,24 +31,25 @@ def object_urls(obj, languages):
     written = set(obj.translated_languages())
     for code in languages:
         with override(code):
-            yield code, obj.get_absolute_url(), code in written
+            yield code, obj.get_absolute_url(), code in written, False
 
 
 def view_urls(request, page, languages):
     """The view being shown in each language: a CMS page where it is
-    published, an app's or the site's own view where its URL translates."""
+    published, an app's or the site's own view where its URL translates
+    (with the query string, so a filtered list stays filtered)."""
     published = page.get_languages(admin_manager=False) if page else languages
-    path = request.get_full_path()
+    path = escape_uri_path(request.path)
     for code in languages:
-        url = None
+        url, keeps_query = None, False
         if code in published:
             if page and not page.application_urls:
                 url = page.get_absolute_url(code, fallback=False)
             else:
-                url = translate_url(path, code)
+                url, keeps_query = translate_url(path, code), True
                 if url == path and code != get_language():
-                    url = None
-        yield code, url, url is not None
+                    url, keeps_query = None, False
+        yield code, url, url is not None, keeps_query
 
 
 @register.simple_tag(takes_context=True)
@@ -66,12 +69,12 @@ def page_translations(context):
         urls = object_urls(obj, languages)
     elif "request_path" in context:
         # Django's 404 view: the page exists in no language.
-        urls = ((code, None, False) for code in languages)
+        urls = ((code, None, False, False) for code in languages)
     else:
         urls = view_urls(request, getattr(request, "current_page", None), languages)
     current = get_language()
     translations = []
-    for code, url, exists in urls:
+    for code, url, exists, keeps_query in urls:
         with override(code):
             home_url = reverse("pages-root")
         translations.append(
@@ -82,6 +85,7 @@ def page_translations(context):
                 home_url=home_url,
                 is_current=code == current,
                 exists=exists,
+                keeps_query=keeps_query,
             )
         )
     return translations

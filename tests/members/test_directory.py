@@ -1,4 +1,5 @@
 import pytest
+from django.db import connection
 
 from members.models import Organization, Sector
 from tests.members.factories import OrganizationFactory, SectorFactory
@@ -8,7 +9,10 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("only_organizations
 
 
 def names(response):
-    return [organization.name for organization in response.context["object_list"]]
+    """The names the list shows, in order (it reads only their keys)."""
+    keys = [row.pk for row in response.context["object_list"]]
+    organizations = Organization.objects.in_bulk(keys)
+    return [organizations[key].name for key in keys]
 
 
 @pytest.fixture
@@ -198,3 +202,17 @@ def test_sector_names_follow_the_language(client, directory_url, directory):
     assert "Plastics Test" in english
     assert "Kunststoffe Test" in german
     assert Sector.objects.filter(slug="plast-test").exists()
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the trigram index is PostgreSQL's"
+)
+def test_a_search_finds_its_words_through_the_trigram_index():
+    searched = Organization.objects.published().search("Leuna Chemie").values("pk")
+    sql, params = searched.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("EXPLAIN " + sql, params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+
+    assert "members_org_search_trgm" in plan

@@ -1,0 +1,130 @@
+"""Visitors' misses on list pages answered from the page's shell
+(cluster_portal/regions.py): the same page as the view's, to the byte."""
+
+import pytest
+from cms.utils import apphook_reload
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import translation
+
+from cluster_portal import regions
+from events.models import Category
+from tests.portal.test_page_cache import app_url
+
+pytestmark = pytest.mark.django_db
+
+ATLAS_QUERIES = [
+    "?q=Leuna",
+    "?q=chemie&state=sachsen-anhalt&sort=-name",
+    "?kind=unknown",  # a form error, shown on the page
+    "?q=%C3%BCber+%22x%22&utm_source=<script>",  # escaped in the language links
+    "?q=zzzz-nothing",
+]
+
+
+def miss(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    return response, [query["sql"] for query in queries]
+
+
+def rendered_in_full(client, url):
+    cache.clear()
+    response, queries = miss(client, url)
+    assert any("cms_" in sql for sql in queries), "not rendered by the view"
+    return response
+
+
+def filled_from_shell(client, url):
+    cache.clear()
+    client.get(url.split("?")[0])  # a full render keeps the shell
+    response, queries = miss(client, url)
+    assert not any("cms_" in sql for sql in queries), "not answered from the shell"
+    return response
+
+
+def assert_same_page(client, url):
+    full = rendered_in_full(client, url)
+    filled = filled_from_shell(client, url)
+
+    assert filled.status_code == full.status_code == 200, url
+    assert filled.content.decode() == full.content.decode(), url
+    assert filled.headers == full.headers, url
+    assert b"<!--region" not in full.content
+    assert b"<!--region" not in filled.content
+
+
+@pytest.mark.parametrize("query", ATLAS_QUERIES)
+def test_a_filtered_atlas_from_the_shell_is_the_views_page(client, query):
+    assert_same_page(client, app_url(client, "members:organization-list") + query)
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_the_filled_page_is_in_the_shells_language(client, language):
+    client.get("/de/")  # loads the apphooks' URLs
+    with translation.override(language):
+        url = reverse("members:organization-list")
+
+    assert_same_page(client, url + "?q=Leuna")
+    assert client.get(url + "?q=Halle")["Content-Language"] == language
+
+
+def test_the_calendar_from_the_shell_is_the_views_page(client):
+    category = Category.objects.first()
+    for query in ["?q=anything", f"?category={category.slug}", "?page=1"]:
+        assert_same_page(client, app_url(client, "events:event-list") + query)
+
+
+def test_what_only_the_view_can_answer_still_gets_its_answer(client):
+    atlas = app_url(client, "members:organization-list")
+    calendar = app_url(client, "events:event-list")
+    client.get(atlas)
+    client.get(calendar)
+
+    assert client.get(atlas + "?page=999").status_code == 404
+    unknown = client.get(calendar + "?category=unknown")
+    assert unknown.status_code == 404
+    assert "unbekannt" in unknown.content.decode()
+
+
+def test_a_logged_in_editor_never_gets_the_visitors_shell(client, admin_user):
+    atlas = app_url(client, "members:organization-list")
+    client.get(atlas)  # the visitors' shell
+    client.force_login(admin_user)
+
+    response = client.get(atlas + "?q=Leuna")
+
+    assert b"cms-toolbar" in response.content
+
+
+def test_a_process_with_older_urls_renders_in_full(client):
+    atlas = app_url(client, "members:organization-list")
+    client.get(atlas)
+    apphook_reload.set_local_revision("an older revision")
+
+    response, queries = miss(client, atlas + "?q=Leuna")
+
+    assert response.status_code == 200
+    assert any("cms_urlconfrevision" in sql for sql in queries)
+    assert apphook_reload.get_local_revision() != "an older revision"
+
+
+def test_a_page_whose_only_region_is_the_query_keeps_no_shell(client, rf):
+    response = client.get(app_url(client, "news:news-list") + "?page=1")
+    key = regions.shell_key(rf.get(app_url(client, "news:news-list")))
+
+    assert response.status_code == 200
+    assert cache.get(key) is None
+
+
+def test_the_language_links_keep_the_query_string_percent_encoded(client):
+    atlas = app_url(client, "members:organization-list")
+    client.get(atlas)  # the shell
+
+    html = client.get(atlas + "?q=<x>&a=%C3%BC").content.decode()
+
+    assert '/?q=%3Cx%3E&amp;a=%C3%BC" hreflang="en"' in html  # the switcher
+    assert 'hreflang="en" href="http://127.0.0.1:8000/en/' in html
+    assert '/?q=%3Cx%3E&amp;a=%C3%BC">' in html  # the hreflang link
