@@ -1,6 +1,6 @@
 from django.db import models
 from django.db.models import Value
-from django.db.models.functions import Concat
+from django.db.models.functions import Upper
 
 
 class OrganizationQuerySet(models.QuerySet):
@@ -13,21 +13,13 @@ class OrganizationQuerySet(models.QuerySet):
 
     def search(self, text):
         """Organisations whose name, short name, city or description contains
-        every word of the text."""
-        organizations = self.alias(search_text=search_text())
+        every word of the text, in any case (``Organization.search_text``)."""
+        organizations = self
         for word in text.split():
-            organizations = organizations.filter(search_text__icontains=word)
+            organizations = organizations.filter(
+                search_text__contains=Upper(Value(word))
+            )
         return organizations
-
-
-def search_text():
-    """The fields the Clusteratlas searches, as one text. A word has no
-    spaces, so it is found in the text exactly where it is found in one of
-    the fields; on PostgreSQL a trigram index of this text finds it
-    (migration 0005)."""
-    fields = ["name", "short_name", "city", "description_de", "description_en"]
-    parts = [part for field in fields for part in (field, Value(" "))][:-1]
-    return Concat(*parts, output_field=models.TextField())
 
 
 class PersonQuerySet(models.QuerySet):

@@ -2,6 +2,8 @@ from cms.models import CMSPlugin
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Value
+from django.db.models.functions import Concat, Upper
 from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -97,6 +99,28 @@ class Organization(TranslatedObject, models.Model):
     )
     created = models.DateTimeField(_("created"), auto_now_add=True)
     updated = models.DateTimeField(_("updated"), auto_now=True)
+    # What the Clusteratlas searches (OrganizationQuerySet.search): a word has
+    # no spaces, so it is found in this text exactly where it is found in one
+    # of the fields. Kept by the database; indexed by trigrams on PostgreSQL
+    # (migration 0005).
+    search_text = models.GeneratedField(
+        expression=Upper(
+            Concat(
+                "name",
+                Value(" "),
+                "short_name",
+                Value(" "),
+                "city",
+                Value(" "),
+                "description_de",
+                Value(" "),
+                "description_en",
+                output_field=models.TextField(),
+            )
+        ),
+        output_field=models.TextField(),
+        db_persist=True,
+    )
 
     objects = OrganizationQuerySet.as_manager()
 
