@@ -74,18 +74,6 @@ class EventFilterForm(forms.Form):
         for name, model in (("category", Category), ("field", FieldOfAction)):
             self.fields[name].choices = [("", _("All")), *model.slug_choices()]
 
-    def clean_organizer(self):
-        slug = self.cleaned_data["organizer"]
-        if not slug:
-            return None
-        organizer = Organization.objects.filter(slug=slug).first()
-        if organizer is None:  # deleted since the choices were read
-            raise ValidationError(
-                self.fields["organizer"].error_messages["invalid_choice"],
-                params={"value": slug},
-            )
-        return organizer
-
     def filters(self):
         """Keyword arguments for ``EventQuerySet.filtered``."""
         data = self.cleaned_data
@@ -93,7 +81,7 @@ class EventFilterForm(forms.Form):
             "category": data.get("category"),
             "field_of_action": data.get("field"),
             "state": data.get("state") or None,
-            "organizer": data.get("organizer"),
+            "organizer": data.get("organizer") or None,
         }
 
     def is_filtering(self):

@@ -81,7 +81,8 @@ class EventQuerySet(models.QuerySet):
     def filtered(
         self, *, category=None, field_of_action=None, state=None, organizer=None
     ):
-        """Narrow by the filters of the calendar pages; ``None`` means any."""
+        """Narrow by the filters of the calendar pages (the organiser by its
+        slug); ``None`` means any."""
         events = self
         if category is not None:
             events = events.filter(category=category)
@@ -90,7 +91,7 @@ class EventQuerySet(models.QuerySet):
         if state:
             events = events.filter(federal_state=state)
         if organizer is not None:
-            events = events.filter(organizer=organizer)
+            events = events.filter(organizer__slug=organizer)
         return events
 
     def archive_years(self, now=None):
