@@ -10,6 +10,8 @@ class EventsConfig(AppConfig):
         from cluster_portal import regions
 
         from . import signals  # noqa: F401
+        from .document_views import render_documents
         from .views import render_upcoming
 
         regions.register("events:upcoming", render_upcoming)
+        regions.register("events:documents", render_documents)

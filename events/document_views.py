@@ -7,8 +7,11 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
+
+from cluster_portal import cache as portal_cache
 
 from . import downloads
 from .document_access import can_download, may_download_members_only
@@ -19,20 +22,21 @@ from .document_services import log_download
 logger = logging.getLogger(__name__)
 
 PAGE_SIZE = 25
+# The CKreihe's list, a region of its page (cluster_portal/regions.py).
+DOCUMENTS_TEMPLATE = "events/includes/documents.html"
 
 
-@require_safe
-def document_list(request):
-    """The series, newest first, grouped by year and event, with filters."""
-    years = EventDocument.objects.years()
-    form = DocumentFilterForm(request.GET or None, years=years)
+def document_years():
+    """The years with documents, read once per content version."""
+    return portal_cache.kept("ckreihe:years", EventDocument.objects.years)
+
+
+def documents_context(request):
+    """What the CKreihe list shows for the query string, and whether its
+    filters are valid; Http404 for a page out of range."""
+    form = DocumentFilterForm(request.GET or None, years=document_years())
     if request.GET and not form.is_valid():
-        return render(
-            request,
-            "events/document_list.html",
-            {"form": form, "invalid_filters": True},
-            status=404,
-        )
+        return {"form": form, "invalid_filters": True}, False
     documents = EventDocument.objects.filtered(**form.filters()).for_series()
     paginator = Paginator(documents, PAGE_SIZE)
     try:
@@ -46,7 +50,26 @@ def document_list(request):
         "is_filtered": any(form.filters().values()),
         "may_download_members": may_download_members_only(request.user),
     }
-    return render(request, "events/document_list.html", context)
+    return context, True
+
+
+@require_safe
+def document_list(request):
+    """The series, newest first, grouped by year and event, with filters."""
+    context, valid = documents_context(request)
+    status = 200 if valid else 404
+    return render(request, "events/document_list.html", context, status=status)
+
+
+def render_documents(request):
+    """The CKreihe list alone, for a visitor's miss on its page
+    (cluster_portal/regions.py); None for unknown filters or a page out of
+    range, which the view answers."""
+    try:
+        context, valid = documents_context(request)
+    except Http404:
+        return None
+    return render_to_string(DOCUMENTS_TEMPLATE, context, request) if valid else None
 
 
 @require_safe

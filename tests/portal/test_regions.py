@@ -11,6 +11,7 @@ from django.utils import translation
 
 from cluster_portal import regions
 from events.models import Category
+from tests.events.factories import EventDocumentFactory, EventFactory
 from tests.portal.test_page_cache import app_url
 
 pytestmark = pytest.mark.django_db
@@ -77,6 +78,19 @@ def test_the_calendar_from_the_shell_is_the_views_page(client):
         assert_same_page(client, app_url(client, "events:event-list") + query)
 
 
+def test_the_ckreihe_from_the_shell_is_the_views_page(client):
+    event = EventFactory()
+    EventDocumentFactory(event=event, title_de="Jahresbericht Wasserstoff")
+    EventDocumentFactory(title_de="Bericht für Mitglieder", visibility="members")
+    url = app_url(client, "ckreihe:document-list")
+
+    for query in ["?q=Bericht", "?kind=talk&year=", "?q=zzzz-nothing", "?page=1"]:
+        assert_same_page(client, url + query)
+    html = filled_from_shell(client, url + "?q=Bericht").content.decode()
+    assert "Jahresbericht Wasserstoff" in html
+    assert "Anmelden zum Herunterladen" in html  # the members-only one, locked
+
+
 def test_what_only_the_view_can_answer_still_gets_its_answer(client):
     atlas = app_url(client, "members:organization-list")
     calendar = app_url(client, "events:event-list")
@@ -87,6 +101,10 @@ def test_what_only_the_view_can_answer_still_gets_its_answer(client):
     unknown = client.get(calendar + "?category=unknown")
     assert unknown.status_code == 404
     assert "unbekannt" in unknown.content.decode()
+    ckreihe = app_url(client, "ckreihe:document-list")
+    client.get(ckreihe)
+    assert client.get(ckreihe + "?year=1900").status_code == 404
+    assert client.get(ckreihe + "?page=999").status_code == 404
 
 
 def test_a_logged_in_editor_never_gets_the_visitors_shell(client, admin_user):
