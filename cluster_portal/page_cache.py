@@ -132,13 +132,16 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not settings.PAGE_CACHE_SECONDS or not serves_from_cache(request):
             return self.get_response(request)
-        key, shell_key = page_key(request), regions.shell_key(request)
-        versions, entries = portal_cache.kept_values([key, shell_key])
+        key = page_key(request)
+        versions, entries = portal_cache.kept_values([key])
         if key in entries:
             return self.rebuild(entries[key])
+        # Asked for only now: a list page's shell is as big as the page.
+        shell_key = regions.shell_key(request)
+        versions, shells = portal_cache.kept_values([shell_key])
         response = None
-        if shell_key in entries:
-            response = regions.fill(entries[shell_key], request)
+        if shell_key in shells:
+            response = regions.fill(shells[shell_key], request)
         if response is None:
             response = self.render(request, versions, shell_key)
         if is_shareable(request, response) and within_variant_budget(request, versions):
