@@ -10,6 +10,9 @@ region from the request alone::
         {% include "members/includes/directory.html" %}
     {% endregion %}
 
+    render_directory = regions.template_renderer(
+        "members/includes/directory.html", directory_context
+    )
     regions.register("members:directory", render_directory)
 
 When the page cache renders a page for a visitor in full, it keeps the page
@@ -34,7 +37,8 @@ import secrets
 
 from cms.utils import apphook_reload
 from django.contrib.auth.models import AnonymousUser
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
+from django.template.loader import render_to_string
 from django.utils.encoding import iri_to_uri
 from django.utils.html import escape
 from django.utils.translation import override
@@ -57,6 +61,22 @@ def register(name, renderer):
     """``renderer(request)`` gives the region's HTML for a visitor's GET
     request in the active language, or None to leave it to the view."""
     _renderers[name] = renderer
+
+
+def template_renderer(template_name, list_context):
+    """A renderer of the template with the context a list's view shows:
+    ``list_context(request)`` gives (context, whether the filters are
+    valid) or raises Http404 for a page out of range. Invalid filters and
+    Http404 are left to the view, which answers them."""
+
+    def render(request):
+        try:
+            context, valid = list_context(request)
+        except Http404:
+            return None
+        return render_to_string(template_name, context, request) if valid else None
+
+    return render
 
 
 def render_query(request):

@@ -7,11 +7,11 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
-from django.template.loader import render_to_string
 from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 
 from cluster_portal import cache as portal_cache
+from cluster_portal import regions
 
 from . import downloads
 from .document_access import can_download, may_download_members_only
@@ -61,15 +61,8 @@ def document_list(request):
     return render(request, "events/document_list.html", context, status=status)
 
 
-def render_documents(request):
-    """The CKreihe list alone, for a visitor's miss on its page
-    (cluster_portal/regions.py); None for unknown filters or a page out of
-    range, which the view answers."""
-    try:
-        context, valid = documents_context(request)
-    except Http404:
-        return None
-    return render_to_string(DOCUMENTS_TEMPLATE, context, request) if valid else None
+# The CKreihe's list alone, for a visitor's miss on its page.
+render_documents = regions.template_renderer(DOCUMENTS_TEMPLATE, documents_context)
 
 
 @require_safe

@@ -5,13 +5,13 @@ from django.core.cache import cache
 from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 
 from cluster_portal import cache as portal_cache
+from cluster_portal import regions
 
 from . import ical
 from .document_access import may_download_members_only
@@ -116,15 +116,8 @@ def event_list(request):
     return render(request, "events/event_list.html", context)
 
 
-def render_upcoming(request):
-    """The calendar's list alone, for a visitor's miss on its page
-    (cluster_portal/regions.py); None for unknown filters or a page out of
-    range, which the view answers."""
-    try:
-        context, valid = upcoming_context(request)
-    except Http404:
-        return None
-    return render_to_string(UPCOMING_TEMPLATE, context, request) if valid else None
+# The calendar's list alone, for a visitor's miss on its page.
+render_upcoming = regions.template_renderer(UPCOMING_TEMPLATE, upcoming_context)
 
 
 @require_safe

@@ -102,7 +102,7 @@ class Organization(TranslatedObject, models.Model):
     # What the Clusteratlas searches (OrganizationQuerySet.search): a word has
     # no spaces, so it is found in this text exactly where it is found in one
     # of the fields. Kept by the database; indexed by trigrams on PostgreSQL
-    # (migration 0005).
+    # (migration 0006).
     search_text = models.GeneratedField(
         expression=Upper(
             Concat(

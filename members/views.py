@@ -2,14 +2,14 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.core.files.storage import default_storage
-from django.http import FileResponse, Http404
+from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language, gettext
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
+from cluster_portal import regions
 from cluster_portal.background import enqueue_once
 from cluster_portal.storage import DISK_FULL_MESSAGE, is_disk_full
 from events.models import Event
@@ -60,16 +60,16 @@ class OrganizationListView(ListView):
         )
 
 
-def render_directory(request):
-    """The Clusteratlas's list alone, for a visitor's miss on its page
-    (cluster_portal/regions.py); None for a page out of range."""
+def directory_context(request):
+    """The list's context for the query string; its form errors are shown
+    on the page, so it is always valid."""
     view = OrganizationListView()
     view.setup(request)
-    try:
-        context = view.list_context()
-    except Http404:
-        return None
-    return render_to_string(DIRECTORY_TEMPLATE, context, request)
+    return view.list_context(), True
+
+
+# The Clusteratlas's list alone, for a visitor's miss on its page.
+render_directory = regions.template_renderer(DIRECTORY_TEMPLATE, directory_context)
 
 
 class OrganizationDetailView(DetailView):
