@@ -90,7 +90,10 @@ def restore_view_caching_headers(request, response):
             del response[name]
 
 
-def is_shareable(request, response):
+def is_shareable(request, response, private_regions=False):
+    """Whether the response may be stored for every visitor; with
+    ``private_regions`` (for a shell, which leaves them out) the mark its
+    private regions gave it does not count."""
     if response.status_code != 200 or response.streaming:
         return False
     if response.cookies or request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
@@ -100,6 +103,8 @@ def is_shareable(request, response):
     directives = {
         part.strip().lower() for part in response.get("Cache-Control", "").split(",")
     }
+    if private_regions:
+        directives.discard("private")
     if directives & UNCACHEABLE_DIRECTIVES:
         return False
     # Vary: Cookie is harmless (visitors with personal cookies never get a
@@ -155,7 +160,9 @@ class PageCacheMiddleware:
         response = self.get_response(request)
         restore_view_caching_headers(request, response)
         shell = regions.cut(response)
-        if shell is not None and is_shareable(request, response):
+        if shell is not None and is_shareable(
+            request, response, private_regions=regions.has_private_region(shell)
+        ):
             portal_cache.keep(versions, {shell_key: shell})
         return response
 

@@ -31,6 +31,11 @@ tests/portal/test_regions.py compares the two for every list that has one.
 The language links keep the query string: that is the region "query",
 which every page shares; a shell is kept only where a page has a region of
 its own besides it.
+
+A region registered as private shows what no shared cache may keep (the
+site search's results, each of which the editors' statistics count): its
+view marks the page private, and so does a page filled with it. The shell
+around it is kept all the same, for it leaves the private region out.
 """
 
 import secrets
@@ -39,6 +44,7 @@ from cms.utils import apphook_reload
 from django.contrib.auth.models import AnonymousUser
 from django.http import Http404, HttpResponse
 from django.template.loader import render_to_string
+from django.utils.cache import patch_cache_control
 from django.utils.encoding import iri_to_uri
 from django.utils.html import escape
 from django.utils.translation import override
@@ -55,12 +61,19 @@ START_END = "-->"
 END = f"<!--/region:{_TOKEN}-->"
 
 _renderers = {}
+_private = set()
 
 
-def register(name, renderer):
+def register(name, renderer, private=False):
     """``renderer(request)`` gives the region's HTML for a visitor's GET
     request in the active language, or None to leave it to the view."""
     _renderers[name] = renderer
+    if private:
+        _private.add(name)
+
+
+def has_private_region(shell):
+    return not _private.isdisjoint(shell[5])
 
 
 def template_renderer(template_name, list_context):
@@ -157,4 +170,6 @@ def fill(shell, request):
         response[name] = value
     if response.has_header("Content-Length"):
         response["Content-Length"] = str(len(response.content))
+    if has_private_region(shell):
+        patch_cache_control(response, private=True)
     return response

@@ -11,7 +11,9 @@ from django.utils import translation
 
 from cluster_portal import regions
 from events.models import Category
+from search.models import SearchQueryLog
 from tests.events.factories import EventDocumentFactory, EventFactory
+from tests.newsletter.factories import NewsItemFactory
 from tests.portal.test_page_cache import app_url
 
 pytestmark = pytest.mark.django_db
@@ -91,6 +93,37 @@ def test_the_ckreihe_from_the_shell_is_the_views_page(client):
     assert "Anmelden zum Herunterladen" in html  # the members-only one, locked
 
 
+SEARCH_QUERIES = [
+    "?q=Holmium",
+    "?q=Holmium&kind=news&page=1",
+    "?q=Holmiun",  # a typo: the corrected search's results
+    "?q=zzzz-nothing",
+    "?q=%3Cb%3EHolmium%3C%2Fb%3E",  # escaped in the title and the form
+    "?q=",
+]
+
+
+@pytest.mark.parametrize("query", SEARCH_QUERIES)
+def test_a_search_from_the_shell_is_the_views_page(client, query):
+    NewsItemFactory(title_de="Meldung Holmium")
+
+    assert_same_page(client, "/de/suche/" + query)
+
+
+def test_each_search_from_the_shell_is_counted_and_kept_private(client):
+    NewsItemFactory(title_de="Meldung Holmium")
+    client.get("/de/suche/")  # keeps the shell, though the page is private
+
+    for _ in range(2):
+        response, queries = miss(client, "/de/suche/?q=Holmium")
+        assert not any("cms_" in sql for sql in queries), "not from the shell"
+        assert response["Cache-Control"] == "private"
+        assert "<title>Suche nach „Holmium“ |" in response.content.decode()
+        assert ">Meldung Holmium</a></h3>" in response.content.decode()
+
+    assert SearchQueryLog.objects.get(query="holmium").count == 2
+
+
 def test_what_only_the_view_can_answer_still_gets_its_answer(client):
     atlas = app_url(client, "members:organization-list")
     calendar = app_url(client, "events:event-list")
@@ -105,6 +138,11 @@ def test_what_only_the_view_can_answer_still_gets_its_answer(client):
     client.get(ckreihe)
     assert client.get(ckreihe + "?year=1900").status_code == 404
     assert client.get(ckreihe + "?page=999").status_code == 404
+    client.get("/de/suche/")
+    assert client.get("/de/suche/?q=Leuna&page=999").status_code == 404
+    unknown = client.get("/de/suche/?q=Leuna&kind=unknown")
+    assert "Diese Art von Ergebnissen gibt es nicht." in unknown.content.decode()
+    assert "private" not in unknown.get("Cache-Control", "")
 
 
 def test_a_logged_in_editor_never_gets_the_visitors_shell(client, admin_user):
