@@ -86,8 +86,13 @@ class SearchBackend:
                 "word", flat=True
             )
         )
+        # A number (a year, a postcode, a document's) is not misspelt: the
+        # nearest known one is another number.
         corrected = [
-            word if word in known else self.closest(word, language) for word in words
+            word
+            if word in known or any(char.isdigit() for char in word)
+            else self.closest(word, language)
+            for word in words
         ]
         if None in corrected or corrected == words:
             return None
@@ -135,27 +140,31 @@ class PostgresBackend(SearchBackend):
     def counts_and_page(self, entries, kind, offset, limit):
         # A common word matches most of the index, and matching and ranking
         # each entry is what a search costs: the counts and the page come
-        # from one pass over the matches instead of two.
+        # from one pass over the matches instead of two. The counts' row
+        # comes back even when the page is empty, its entry's fields NULL.
         matches = entries.order_by().values("id", "kind", "exact", "rank", "date")
         sql, params = matches.query.sql_with_params()
-        page = list(
+        rows = list(
             SearchEntry.objects.raw(
                 f"WITH matches AS MATERIALIZED ({sql}) "
-                "SELECT entry.*, page.exact, page.rank, page.kind_counts FROM ("
-                "  SELECT *, (SELECT json_object_agg(kind, n) FROM ("
+                "SELECT entry.*, page.exact, page.rank, counts.kind_counts FROM ("
+                "  SELECT json_object_agg(kind, n) AS kind_counts FROM ("
                 "    SELECT kind, COUNT(*) AS n FROM matches GROUP BY kind"
-                "  ) AS per_kind) AS kind_counts FROM matches WHERE %s IN ('', kind)"
+                "  ) AS per_kind"
+                ") AS counts LEFT JOIN ("
+                "  SELECT * FROM matches WHERE %s IN ('', kind)"
                 f"  ORDER BY {ORDER} LIMIT %s OFFSET %s"
-                ") AS page JOIN search_searchentry AS entry ON entry.id = page.id "
+                ") AS page ON TRUE "
+                "LEFT JOIN search_searchentry AS entry ON entry.id = page.id "
                 f"ORDER BY {ORDER}",
                 [*params, kind, limit, offset],
             )
         )
-        if not page:  # no match, or none of the kind or on the page
-            return self.kind_counts(entries), []
-        return page[0].kind_counts, page
+        return rows[0].kind_counts or {}, [row for row in rows if row.pk is not None]
 
     def snippets(self, entries, words, language):
+        if not entries:
+            return {}
         query = self.query(words, language)
         rows = (
             SearchEntry.objects.filter(pk__in=[entry.pk for entry in entries])

@@ -51,6 +51,18 @@ def test_a_small_typo_shows_the_results_of_the_right_word(client):
     )
 
 
+def test_a_number_is_never_corrected_to_another(client):
+    NewsItemFactory(title_de="Recyclingtag 2031", teaser_de="Recycling in Zeitz.")
+
+    typo = client.get(search_url("de"), {"q": "Recylcing 2031"})
+    other_year = client.get(search_url("de"), {"q": "Recycling 2032"})
+
+    assert typo.context["outcome"].corrected == "recycling 2031"
+    assert other_year.context["outcome"].total == 0
+    assert other_year.context["outcome"].corrected == ""
+    assert other_year.context["outcome"].suggestion == ""
+
+
 def test_an_exact_name_ranks_first(find):
     NewsItemFactory(
         title_de="Neues von Quarzleuna",
