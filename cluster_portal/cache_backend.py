@@ -105,3 +105,14 @@ class ResilientRedisCache(RedisCache):
     delete_many = tolerant(lambda *args, **kwargs: None)(RedisCache.delete_many)
     incr = tolerant(missing_key)(RedisCache.incr)
     clear = tolerant(lambda *args, **kwargs: False)(RedisCache.clear)
+
+    @tolerant(lambda *args, **kwargs: 1, writes=False)
+    def count(self, key, timeout):
+        """Adds one to the counter under the key, which expires ``timeout``
+        seconds after its first count, and returns it: one round trip
+        (Django's add() and incr() take three)."""
+        key = self.make_and_validate_key(key)
+        pipeline = self._cache.get_client(key, write=True).pipeline(transaction=False)
+        pipeline.set(key, 0, ex=timeout, nx=True)
+        pipeline.incr(key)
+        return pipeline.execute()[1]

@@ -47,6 +47,7 @@ def test_an_unreachable_redis_answers_like_an_empty_cache():
     assert cache.has_key("key") is False
     assert cache.delete("key") is False
     assert cache.set_many({"a": 1}) == ["a"]
+    assert cache.count("key", 60) == 1
     with pytest.raises(ValueError):
         cache.incr("key")
 
@@ -58,6 +59,16 @@ def test_a_reachable_redis_works_as_usual():
     assert cache.incr("portal:test:faults") == 42
     assert cache.get("portal:test:faults") == 42
     assert cache.delete("portal:test:faults") is True
+
+
+def test_a_counter_starts_with_its_timeout_and_counts_on():
+    cache = resilient(LIVE_REDIS_URL)
+    cache.delete("portal:test:counter")
+
+    assert [cache.count("portal:test:counter", 60) for _ in range(3)] == [1, 2, 3]
+    assert cache.get("portal:test:counter") == 3
+    assert 0 < redis.Redis.from_url(LIVE_REDIS_URL).ttl(":1:portal:test:counter") <= 60
+    cache.delete("portal:test:counter")
 
 
 def test_every_call_reuses_one_redis_client():

@@ -1,6 +1,8 @@
-"""The visitors' page cache, in one process (local-memory cache)."""
+"""The visitors' page cache, in one process (local-memory cache, or Redis
+where a test says so)."""
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 from django.utils import translation
 
@@ -10,6 +12,7 @@ from members.models import Organization
 from newsletter.models import NewsItem
 from tests.events.ckreihe import PASSWORD, download_url, make_member, read_body
 from tests.events.factories import EventDocumentFactory
+from tests.portal.test_faults import LIVE_REDIS_URL
 
 pytestmark = pytest.mark.django_db
 
@@ -79,9 +82,18 @@ def test_the_query_string_order_does_not_matter(client, django_assert_num_querie
         client.get("/de/termine/?state=sachsen-anhalt&category=messe")
 
 
+@pytest.mark.parametrize("backend", ["local memory", "Redis"])
 def test_a_flood_of_query_strings_stores_only_a_few_and_keeps_the_rest(
-    client, settings, django_assert_num_queries, django_assert_max_num_queries
+    backend, client, settings, django_assert_num_queries, django_assert_max_num_queries
 ):
+    if backend == "Redis":
+        settings.CACHES = {
+            "default": {
+                "BACKEND": "cluster_portal.cache_backend.ResilientRedisCache",
+                "LOCATION": LIVE_REDIS_URL,
+            }
+        }
+        cache.clear()
     settings.PAGE_CACHE_MAX_VARIANTS = 3
     client.get("/de/termine/")
     for number in range(10):
