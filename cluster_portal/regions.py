@@ -73,7 +73,8 @@ def register(name, renderer, private=False):
 
 
 def has_private_region(shell):
-    return not _private.isdisjoint(shell[5])
+    *_, names = shell
+    return not _private.isdisjoint(names)
 
 
 def template_renderer(template_name, list_context):

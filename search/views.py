@@ -13,7 +13,7 @@ from django.views.decorators.http import require_safe
 from .forms import SearchForm
 from .services import record_search, search
 
-# The query's title and its results, regions of the page
+# The search's form and results: a region of the page, as is its title
 # (cluster_portal/regions.py).
 RESULTS_TEMPLATE = "search/includes/results.html"
 
