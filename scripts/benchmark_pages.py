@@ -6,7 +6,9 @@ organisations, 5,000 events, 2,000 CKreihe documents and 500 news items,
 serves it with gunicorn (one sync worker, DEBUG off, Redis cache) and a bare
 hello-world Django app with the same gunicorn command, and loads each page
 with wrk (apt-get install wrk). Cache misses vary the query string on every
-request (a wrk Lua script). Needs PostgreSQL and Redis on 127.0.0.1.
+request (a wrk Lua script). Each page's cost in-process, without gunicorn
+and wrk sharing the two cores, is measured too. Needs PostgreSQL and Redis
+on 127.0.0.1.
 
     .venv/bin/python scripts/benchmark_pages.py
 
@@ -217,6 +219,50 @@ def urls():
         print(f"{name}\t{url}")
 
 
+def in_process():
+    """Runs in a child process: milliseconds per request of each page (the
+    URLs come on stdin), calling the WSGI application as gunicorn does and
+    closing each response; the same URL for a cached page, a new query
+    string each time for a miss, after 20 requests that warm the process."""
+    import io
+
+    sys.path.insert(0, str(PROJECT_DIR))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cluster_portal.settings")
+    from cluster_portal.wsgi import application
+
+    def get(url):
+        path, _, query = url.partition("?")
+        environ = {
+            "REQUEST_METHOD": "GET",
+            "PATH_INFO": path,
+            "QUERY_STRING": query,
+            "SERVER_NAME": "127.0.0.1",
+            "SERVER_PORT": "80",
+            "SERVER_PROTOCOL": "HTTP/1.1",
+            "HTTP_HOST": "127.0.0.1",
+            "wsgi.url_scheme": "http",
+            "wsgi.input": io.BytesIO(),
+            "wsgi.errors": sys.stderr,
+        }
+        statuses = []
+        body = application(environ, lambda status, headers: statuses.append(status))
+        b"".join(body)
+        body.close()
+        assert statuses[0].startswith("200"), f"{url}: {statuses[0]}"
+
+    for line in sys.stdin.read().splitlines():
+        name, url = line.split("\t")
+        # Beyond the numbers the wrk threads count with: never asked before.
+        numbers = range(3_000_001, 3_000_221)
+        urls = [url.format(n=n, o=f"{n % 1000:04d}") for n in numbers]
+        for warm in urls[:20]:
+            get(warm)
+        start = time.perf_counter()
+        for each in urls[20:]:
+            get(each)
+        print(f"{name}\t{(time.perf_counter() - start) / 200 * 1000:.2f}")
+
+
 def free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -291,7 +337,7 @@ def query_counts(env, pages):
 
 def main():
     if len(sys.argv) > 1:
-        {"load": load_data, "urls": urls}[sys.argv[1]]()
+        {"load": load_data, "urls": urls, "in-process": in_process}[sys.argv[1]]()
         return
     import psycopg
     import redis
@@ -356,12 +402,29 @@ def main():
             rows.append((name, *measured, *counts[name]))
     finally:
         site.kill()
-    print("| page | req/s | p50 | p99 | × bare hello | queries cold | queries warm |")
-    print("| --- | --- | --- | --- | --- | --- | --- |")
-    for name, rate, p50, p99, cold, warm in rows:
+
+    # After wrk, so that its misses find the variant budget as it was.
+    print("Measuring in-process ...", file=sys.stderr)
+    redis.Redis.from_url(CACHE_URL).flushdb()
+    costs = subprocess.run(
+        [sys.executable, script, "in-process"],
+        input=listing,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    in_process_ms = dict(line.split("\t") for line in costs.strip().splitlines())
+    rows = [(*row, in_process_ms.get(row[0], "-")) for row in rows]
+    print(
+        "| page | req/s | p50 | p99 | × bare hello | queries cold | queries warm "
+        "| ms in-process |"
+    )
+    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+    for name, rate, p50, p99, cold, warm, cost in rows:
         print(
             f"| {name} | {rate:,.0f} | {p50:.1f} ms | {p99:.1f} ms "
-            f"| {rate / bare:.2f} | {cold} | {warm} |"
+            f"| {rate / bare:.2f} | {cold} | {warm} | {cost} |"
         )
     shutil.rmtree(workdir, ignore_errors=True)
 
