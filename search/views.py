@@ -3,12 +3,13 @@ from urllib.parse import urlencode
 from django.core.paginator import InvalidPage
 from django.http import Http404
 from django.shortcuts import render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.html import escape
 from django.utils.translation import get_language, gettext
 from django.views.decorators.http import require_safe
+
+from cluster_portal import regions
 
 from .forms import SearchForm
 from .services import record_search, search
@@ -25,34 +26,35 @@ def search_results(request):
     editors' statistics count every search that was made."""
     # No CMS page hangs over the search: spares django CMS looking for one.
     request.current_page = None
-    try:
-        context = results_context(request)
-    except InvalidPage as error:
-        raise Http404(gettext("There is no such page of results.")) from error
+    context, searched = results_context(request)
     response = render(request, "search/results.html", context)
-    if context["outcome"] is not None:
+    if searched:
         patch_cache_control(response, private=True)
     return response
 
 
 def results_context(request):
     """The search the query string asks for, counted for the editors'
-    statistics; no outcome for a form error. Raises InvalidPage for a page
-    of results that does not exist."""
+    statistics, and whether it ran: not for a form error, which the page
+    shows. Http404 for a page of results that does not exist."""
     form = SearchForm(request.GET)
     context = {"form": form, "outcome": None, "title": page_title(form)}
-    if form.is_valid():
-        query, kind = form.cleaned_data["q"], form.cleaned_data["kind"]
+    if not form.is_valid():
+        return context, False
+    query, kind = form.cleaned_data["q"], form.cleaned_data["kind"]
+    try:
         outcome = search(query, get_language(), kind, request.GET.get("page") or 1)
-        if outcome.words and request.GET.get("page") in (None, "", "1") and not kind:
-            record_search(query, get_language(), found=bool(outcome.total))
-        context |= {
-            "outcome": outcome,
-            "query": query,
-            "kind": kind,
-            "links": links(query, kind, outcome),
-        }
-    return context
+    except InvalidPage as error:
+        raise Http404(gettext("There is no such page of results.")) from error
+    if outcome.words and request.GET.get("page") in (None, "", "1") and not kind:
+        record_search(query, get_language(), found=bool(outcome.total))
+    context |= {
+        "outcome": outcome,
+        "query": query,
+        "kind": kind,
+        "links": links(query, kind, outcome),
+    }
+    return context, True
 
 
 def page_title(form):
@@ -66,16 +68,9 @@ def render_title(request):
     return escape(page_title(SearchForm(request.GET)))
 
 
-def render_results(request):
-    """The results for a visitor's miss; a form error or a page that does
-    not exist is left to the view."""
-    try:
-        context = results_context(request)
-    except InvalidPage:
-        return None
-    if context["outcome"] is None:
-        return None
-    return render_to_string(RESULTS_TEMPLATE, context, request)
+# The results alone, for a visitor's miss; a form error is left to the view,
+# whose page is not private and may be shared.
+render_results = regions.template_renderer(RESULTS_TEMPLATE, results_context)
 
 
 def links(query, kind, outcome):
