@@ -27,7 +27,8 @@ import time
 import urllib.request
 from pathlib import Path
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
+SCRIPT = Path(__file__).resolve()
+PROJECT_DIR = SCRIPT.parent.parent
 DATABASE_URL = os.environ.get(
     "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/cluster_portal_pages"
 )
@@ -263,6 +264,20 @@ def in_process():
         print(f"{name}\t{(time.perf_counter() - start) / 200 * 1000:.2f}")
 
 
+def child(step, env, lines=None):
+    """Runs a step of this script in a child process with the benchmark's
+    environment; what it prints, lines of "name<TAB>value", as a dict."""
+    output = subprocess.run(
+        [sys.executable, SCRIPT, step],
+        input=lines,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return dict(line.split("\t") for line in output.strip().splitlines())
+
+
 def free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -363,17 +378,9 @@ def main():
         "SECURE_HSTS_SECONDS": "0",
         "LOG_LEVEL": "WARNING",
     }
-    script = Path(__file__).resolve()
     print("Loading the data ...", file=sys.stderr)
-    subprocess.run([sys.executable, script, "load"], env=env, check=True)
-    listing = subprocess.run(
-        [sys.executable, script, "urls"],
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-    pages = dict(line.split("\t") for line in listing.strip().splitlines())
+    subprocess.run([sys.executable, SCRIPT, "load"], env=env, check=True)
+    pages = child("urls", env)
     (workdir / "hello.py").write_text(HELLO_APP)
 
     print("Counting queries ...", file=sys.stderr)
@@ -406,15 +413,8 @@ def main():
     # After wrk, so that its misses find the variant budget as it was.
     print("Measuring in-process ...", file=sys.stderr)
     redis.Redis.from_url(CACHE_URL).flushdb()
-    costs = subprocess.run(
-        [sys.executable, script, "in-process"],
-        input=listing,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-    in_process_ms = dict(line.split("\t") for line in costs.strip().splitlines())
+    listing = "".join(f"{name}\t{url}\n" for name, url in pages.items())
+    in_process_ms = child("in-process", env, listing)
     rows = [(*row, in_process_ms.get(row[0], "-")) for row in rows]
     print(
         "| page | req/s | p50 | p99 | × bare hello | queries cold | queries warm "
