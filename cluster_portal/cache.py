@@ -14,11 +14,21 @@ The API for other apps::
     portal_cache.schedule(next_moment)      # content that changes by the clock
     portal_cache.versions("directory")      # "1733150000123" for own cache keys
     portal_cache.kept("name:de", compute)   # compute() once per content version
+
+A visitor's request reads the current versions once, in the page cache
+(``pinned()``); what it reads of kept values under them after that comes
+from this process's memory where it can (``Memo``): a value kept under
+some versions never changes while they are current, so only the clock can
+make such a copy stale, and it is dropped at the next change by the clock.
 """
 
 import datetime
 import hashlib
+import threading
 import time
+from collections import OrderedDict
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.cache import cache
@@ -30,7 +40,52 @@ KINDS = ("pages", "directory", "events", "documents", "news")
 VERSION_KEY = "portal:version:{}"
 NEXT_CHANGE_KEY = "portal:next-change:{}"
 KEPT_KEY = "portal:kept:{}"
+# Kept values this process holds copies of: cards, fragments, shells.
+MEMO_SIZE = 2000
 _schedules = []
+_pinned = ContextVar("pinned_versions", default=None)
+
+
+class Memo:
+    """The most recently used values, each until its moment of expiry."""
+
+    def __init__(self, size):
+        self.size = size
+        self.entries = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key, now):
+        """The value, or None."""
+        with self.lock:
+            expires, value = self.entries.get(key, (0, None))
+            if expires <= now:
+                self.entries.pop(key, None)
+                return None
+            self.entries.move_to_end(key)
+            return value
+
+    def set(self, key, value, expires):
+        with self.lock:
+            self.entries[key] = (expires, value)
+            self.entries.move_to_end(key)
+            while len(self.entries) > self.size:
+                self.entries.popitem(last=False)
+
+
+_memo = Memo(MEMO_SIZE)
+
+
+@contextmanager
+def pinned(current):
+    """Within, the content versions are ``current`` (read just before), and
+    kept values under them come from this process's memory where they can;
+    not while the cache is unreachable, when no version is known."""
+    known = "None" not in current.split(".")
+    token = _pinned.set(current if known else None)
+    try:
+        yield
+    finally:
+        _pinned.reset(token)
 
 
 def _version_keys(kinds):
@@ -42,8 +97,13 @@ def _version_keys(kinds):
 
 def versions(*kinds):
     """The current versions of these kinds of content (all kinds if none
-    named) as one string, for a cache key; one round trip to the cache."""
+    named) as one string, for a cache key; one round trip to the cache, none
+    where they are pinned."""
     keys = _version_keys(kinds or KINDS)
+    current = _pinned.get()
+    if current is not None:
+        numbers = dict(zip(KINDS, current.split("."), strict=True))
+        return ".".join(numbers[kind] for kind in kinds or KINDS)
     return _joined(keys, cache.get_many(keys))
 
 
@@ -63,15 +123,31 @@ def kept(name, compute):
 
 def kept_values(keys):
     """The current versions, and of the values ``keep()`` stored under these
-    keys those stored under the current versions, in one round trip."""
-    version_keys = _version_keys(KINDS)
-    found = cache.get_many([*version_keys, *keys])
-    entries = {key: found.pop(key) for key in keys if key in found}
-    current = _joined(version_keys, found)
-    values = {
-        key: value for key, (versions, value) in entries.items() if versions == current
-    }
+    keys those stored under the current versions, in one round trip (none
+    for the values this process holds, once the versions are pinned)."""
+    current = _pinned.get()
+    if current is None:
+        version_keys = _version_keys(KINDS)
+        found = cache.get_many([*version_keys, *keys])
+        current = _joined(version_keys, found)
+        return current, _current_values(current, found, keys)
+    now = time.time()
+    values = {}
+    for key in keys:
+        value = _memo.get((key, current), now)
+        if value is not None:
+            values[key] = value
+    missing = [key for key in keys if key not in values]
+    if missing:
+        fresh = _current_values(current, cache.get_many(missing), missing)
+        _remember(current, fresh, timeout(current))
+        values |= fresh
     return current, values
+
+
+def _current_values(current, found, keys):
+    entries = ((key, found[key]) for key in keys if key in found)
+    return {key: value for key, (versions, value) in entries if versions == current}
 
 
 def keep(current, values):
@@ -81,6 +157,15 @@ def keep(current, values):
     if seconds > 0:
         entries = {key: (current, value) for key, value in values.items()}
         cache.set_many(entries, timeout=seconds)
+        if current == _pinned.get():
+            _remember(current, values, seconds)
+
+
+def _remember(current, values, seconds):
+    expires = time.time() + seconds
+    for key, value in values.items():
+        if value is not None:
+            _memo.set((key, current), value, expires)
 
 
 def _joined(keys, found):
@@ -136,7 +221,9 @@ def next_change(now, current_versions=None):
     """The earliest scheduled change after ``now``, or None; computed once
     per content version and moment, not on every request."""
     key = NEXT_CHANGE_KEY.format(current_versions or versions())
-    stamp = cache.get(key)
+    stamp = _memo.get(key, now.timestamp())
+    if stamp is None:
+        stamp = cache.get(key)
     if stamp is None:
         moments = [moment(now) for moment in _schedules]
         moments = [moment for moment in moments if moment is not None]
@@ -144,6 +231,8 @@ def next_change(now, current_versions=None):
         stamp = moment.timestamp() if moment else 0
         ttl = max(1, int(stamp - now.timestamp())) if moment else None
         cache.set(key, stamp, timeout=min(ttl or page_seconds(), page_seconds()))
+    expires = now.timestamp() + page_seconds()
+    _memo.set(key, stamp, min(stamp, expires) if stamp else expires)
     return datetime.datetime.fromtimestamp(stamp, tz=datetime.UTC) if stamp else None
 
 

@@ -149,21 +149,23 @@ class PageCacheMiddleware:
         versions, entries = portal_cache.kept_values([key])
         if key in entries:
             return self.rebuild(entries[key])
-        # Asked for only now: a list page's shell is as big as the page.
-        shell_key = regions.shell_key(request)
-        versions, shells = portal_cache.kept_values([shell_key])
-        response = None
-        if shell_key in shells:
-            response = regions.fill(shells[shell_key], request)
-        if response is None:
-            response = self.render(request, versions, shell_key)
+        with portal_cache.pinned(versions):
+            response = self.respond(request, versions)
+        # Stored after the pin: this process keeps no copy of every page.
         if is_shareable(request, response) and within_variant_budget(request, versions):
             entry = (response.status_code, response.content, list(response.items()))
             portal_cache.keep(versions, {key: entry})
         return response
 
-    def render(self, request, versions, shell_key):
-        """The page from the view; a list page's shell is kept on the way."""
+    def respond(self, request, versions):
+        """The page filled into its shell where there is one, else from the
+        view; a list page's shell is kept on the way."""
+        shell_key = regions.shell_key(request)
+        _, shells = portal_cache.kept_values([shell_key])
+        if shell_key in shells:
+            response = regions.fill(shells[shell_key], request)
+            if response is not None:
+                return response
         request.marks_regions = True
         response = self.get_response(request)
         restore_view_caching_headers(request, response)

@@ -14,6 +14,7 @@ from django.core.cache import caches
 
 from cluster_portal import cache_backend
 from cluster_portal.cache_backend import ResilientRedisCache
+from members.models import Organization
 from tests.events.ckreihe import PASSWORD, make_member
 from tests.servers import Client, free_port, gunicorn, production_env
 
@@ -164,6 +165,20 @@ def test_pages_are_served_from_the_database_while_redis_is_stopped(client, setti
         assert response.status_code == 200, path
     # Twice: nothing stale came back from a cache.
     assert client.get("/de/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_change_shows_at_once_while_redis_is_stopped(client, settings):
+    settings.CACHES = CLOSED_REDIS
+    atlas = Page.objects.get(reverse_id="clusteratlas").get_absolute_url("de")
+    organization = Organization.objects.filter(is_published=True).first()
+    query = f"?q={organization.name.split()[0]}"
+    assert organization.name in client.get(atlas + query).content.decode()
+
+    organization.city = "Schkopau-Neu"
+    organization.save()
+
+    assert "Schkopau-Neu" in client.get(atlas + query).content.decode()
 
 
 @pytest.mark.django_db

@@ -1,10 +1,13 @@
 """The visitors' page cache, in one process (local-memory cache, or Redis
 where a test says so)."""
 
+import datetime
+import time
+
 import pytest
 from django.core.cache import cache
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from cluster_portal import cache as portal_cache
 from events.models import Event, EventDocument
@@ -281,6 +284,84 @@ def test_a_kept_value_is_computed_again_only_after_a_change():
 
     assert portal_cache.kept("test", compute) == 2
     assert computed == [1, 2]
+
+
+def test_a_visitors_miss_reads_the_shared_cache_once(client, monkeypatch):
+    atlas = app_url(client, "members:organization-list")
+    client.get(atlas)  # keeps the shell
+    client.get(atlas + "?q=Leuna")  # keeps the cards
+    reads = []
+
+    def spy(read):
+        def spied(*args, **kwargs):
+            # Local memory reads many keys one by one, as get() with a version.
+            if "version" not in kwargs:
+                reads.append(args)
+            return read(*args, **kwargs)
+
+        return spied
+
+    for method in ("get", "get_many"):
+        monkeypatch.setattr(cache, method, spy(getattr(cache, method)))
+
+    response = client.get(atlas + "?q=Leuna&sort=-name")
+
+    assert "InfraLeuna GmbH" in response.content.decode()
+    assert len(reads) == 1  # the page and the versions; the rest from memory
+
+
+def counter():
+    computed = []
+
+    def compute():
+        computed.append(len(computed) + 1)
+        return computed[-1]
+
+    return compute
+
+
+def pinned_kept(name, compute):
+    """``kept()`` as in a visitor's request, which reads the versions first."""
+    current, _ = portal_cache.kept_values([])
+    with portal_cache.pinned(current):
+        return portal_cache.kept(name, compute)
+
+
+def test_a_value_held_in_memory_serves_only_its_own_versions():
+    compute = counter()
+    assert pinned_kept("test", compute) == 1
+    cache.delete(portal_cache.KEPT_KEY.format("test"))
+
+    assert pinned_kept("test", compute) == 1  # from this process's memory
+
+    portal_cache.bump("news")
+
+    assert pinned_kept("test", compute) == 2
+
+
+def test_a_value_held_in_memory_ends_with_the_next_change_by_the_clock(monkeypatch):
+    moment = timezone.now() + datetime.timedelta(seconds=2)
+    schedule = [lambda now: moment if now < moment else None]
+    monkeypatch.setattr(portal_cache, "_schedules", schedule)
+    compute = counter()
+    assert pinned_kept("test", compute) == 1
+    assert pinned_kept("test", compute) == 1
+
+    time.sleep((moment - timezone.now()).total_seconds() + 0.1)
+
+    assert pinned_kept("test", compute) == 2
+
+
+def test_memory_holds_the_most_recently_used_values_only():
+    memo = portal_cache.Memo(size=2)
+    memo.set("a", 1, expires=100)
+    memo.set("b", 2, expires=100)
+    assert memo.get("a", now=50) == 1  # now the most recent
+
+    memo.set("c", 3, expires=100)
+
+    assert (memo.get("a", 50), memo.get("b", 50), memo.get("c", 50)) == (1, None, 3)
+    assert memo.get("a", now=100) is None
 
 
 def test_a_saved_organisation_shows_on_its_card_in_every_list_at_once(client):
