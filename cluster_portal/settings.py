@@ -153,6 +153,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
         }
     )
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # The portal's indexes are in memory, where a random read costs little
+    # more than a sequential one. With the default cost of one (4, for
+    # spinning disks) the planner checks every row's search vector rather
+    # than read the site search's GIN index, which is ten times faster.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "options", "-c random_page_cost=1.1"
+    )
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://cluster-portal")}
 if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":

@@ -6,7 +6,6 @@ A backend turns the words of a query into a filtered, ranked queryset of
 proposes a spelling for words the index does not know.
 """
 
-import contextlib
 import difflib
 
 import snowballstemmer
@@ -16,7 +15,7 @@ from django.contrib.postgres.search import (
     SearchRank,
     TrigramSimilarity,
 )
-from django.db import connection, transaction
+from django.db import connection
 from django.db.models import Case, Count, F, IntegerField, Q, Value, When
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
@@ -38,10 +37,6 @@ def prefix(spelling, operator):
 
 
 class SearchBackend:
-    def session(self):
-        """The context every query of one search runs in."""
-        return contextlib.nullcontext()
-
     def entries(self, words, language, now=None):
         """Visible entries in the language that match every word, best first."""
         now = now or timezone.now()
@@ -108,17 +103,6 @@ class PostgresBackend(SearchBackend):
 
     def config(self, language):
         return "portal_english" if language == "en" else "portal_german"
-
-    @contextlib.contextmanager
-    def session(self):
-        # With the default cost of a random read (4, for spinning disks) the
-        # planner takes checking every row's tsvector for cheaper than the
-        # GIN index; the index is in memory, and reading it is ten times
-        # faster.
-        with transaction.atomic():
-            with connection.cursor() as cursor:
-                cursor.execute("SET LOCAL random_page_cost = 1.1")
-            yield
 
     def query(self, words, language):
         # Words are letters and digits only (see text.terms), so the raw

@@ -42,8 +42,7 @@ def search(query, language, kind="", page_number=1):
     outcome = SearchOutcome(words=terms(query))
     if not outcome.words:
         return outcome
-    with backend.session():
-        _run(backend, outcome, language, kind, page_number)
+    _run(backend, outcome, language, kind, page_number)
     return outcome
 
 

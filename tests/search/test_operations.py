@@ -7,6 +7,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 
 from search.extraction import extract_text
 from search.models import SearchEntry
@@ -106,3 +107,13 @@ def test_office_files_give_their_text(extension, parts):
 def test_a_damaged_file_gives_no_text():
     assert extract_text(io.BytesIO(b"not a zip"), "docx") == ""
     assert extract_text(io.BytesIO(b"%PDF-broken"), "pdf") == ""
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="a setting of PostgreSQL's planner"
+)
+def test_the_planner_knows_the_index_is_in_memory():
+    # With the default of 4 it would check every row's vector, not the index.
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW random_page_cost")
+        assert cursor.fetchone()[0] == "1.1"
