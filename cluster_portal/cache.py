@@ -40,7 +40,7 @@ KINDS = ("pages", "directory", "events", "documents", "news")
 VERSION_KEY = "portal:version:{}"
 NEXT_CHANGE_KEY = "portal:next-change:{}"
 KEPT_KEY = "portal:kept:{}"
-# Kept values this process holds copies of: cards, fragments, shells.
+# Kept values this process holds copies of: shells, cards, placeholders, choices.
 MEMO_SIZE = 2000
 _schedules = []
 _pinned = ContextVar("pinned_versions", default=None)
