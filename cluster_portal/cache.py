@@ -223,7 +223,16 @@ def next_change(now, current_versions=None):
     key = NEXT_CHANGE_KEY.format(current_versions or versions())
     stamp = _memo.get(key, now.timestamp())
     if stamp is None:
-        stamp = cache.get(key)
+        stamp = _shared_next_change(key, now)
+        expires = now.timestamp() + page_seconds()
+        _memo.set(key, stamp, min(stamp, expires) if stamp else expires)
+    return datetime.datetime.fromtimestamp(stamp, tz=datetime.UTC) if stamp else None
+
+
+def _shared_next_change(key, now):
+    """The next change's timestamp (0 for none) from the shared cache, or
+    computed and stored there."""
+    stamp = cache.get(key)
     if stamp is None:
         moments = [moment(now) for moment in _schedules]
         moments = [moment for moment in moments if moment is not None]
@@ -231,9 +240,7 @@ def next_change(now, current_versions=None):
         stamp = moment.timestamp() if moment else 0
         ttl = max(1, int(stamp - now.timestamp())) if moment else None
         cache.set(key, stamp, timeout=min(ttl or page_seconds(), page_seconds()))
-    expires = now.timestamp() + page_seconds()
-    _memo.set(key, stamp, min(stamp, expires) if stamp else expires)
-    return datetime.datetime.fromtimestamp(stamp, tz=datetime.UTC) if stamp else None
+    return stamp
 
 
 def page_seconds():
