@@ -1,6 +1,6 @@
 from django.apps import AppConfig, apps
 from django.conf import settings
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_migrate, post_save
 
 
 def sync_site(using, **kwargs):
@@ -23,11 +23,14 @@ class ClusterPortalConfig(AppConfig):
     verbose_name = "Cluster portal"
 
     def ready(self):
-        from cms.models import Page, PageContent, PageUrl, Placeholder
+        from cms.models import Page, PageContent, PageUrl, Placeholder, UrlconfRevision
         from djangocms_versioning.signals import post_version_operation
 
+        from . import (
+            apphook_reload,
+            checks,  # noqa: F401 (registers the deployment checks)
+        )
         from . import cache as portal_cache
-        from . import checks  # noqa: F401 (registers the deployment checks)
 
         # After the sites app has created its default record.
         post_migrate.connect(sync_site, sender=apps.get_app_config("sites"))
@@ -36,3 +39,5 @@ class ClusterPortalConfig(AppConfig):
         post_version_operation.connect(
             lambda **kwargs: portal_cache.bump("pages"), weak=False
         )
+        # A new URL revision (an apphook changed): see apphook_reload.py.
+        post_save.connect(apphook_reload.revision_saved, sender=UrlconfRevision)

@@ -93,8 +93,8 @@ MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     # After the header middleware, before sessions: see cluster_portal/page_cache.py
     "cluster_portal.page_cache.PageCacheMiddleware",
-    # After the page cache, whose hits need no URLs (this costs a query).
-    "cms.middleware.utils.ApphookReloadMiddleware",
+    # After the page cache, whose hits need no URLs.
+    "cluster_portal.apphook_reload.ApphookReloadMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -277,7 +277,11 @@ def test_the_send_view_needs_the_same_queries_however_many_runs(
     issue, other = IssueFactory(), IssueFactory()
     SubscriberFactory.create_batch(3)
     tasks.send_issue.enqueue(issue.pk)
-    client.get(send_url(issue))  # warm up sessions and caches
+    # Warm up sessions and caches. The first request may end with django CMS
+    # saving a new URL revision (for apphook pages created before, by the
+    # demo content or an earlier test), which the next one reads.
+    for _ in range(2):
+        client.get(send_url(issue))
     with CaptureQueriesContext(connection) as one_run:
         client.get(send_url(issue))
     for _run in range(30):

@@ -5,6 +5,7 @@ import pytest
 from cms.utils import apphook_reload
 from django.core.cache import cache
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
@@ -155,16 +156,22 @@ def test_a_logged_in_editor_never_gets_the_visitors_shell(client, admin_user):
     assert b"cms-toolbar" in response.content
 
 
-def test_a_process_with_older_urls_renders_in_full(client):
+def test_a_process_with_older_urls_renders_in_full(client, django_user_model):
     atlas = app_url(client, "members:organization-list")
-    client.get(atlas)
-    apphook_reload.set_local_revision("an older revision")
+    older = apphook_reload.get_local_revision()
+    apphook_reload.mark_urlconf_as_changed()  # an editor changed an apphook
+    # Another process (its own client) reloads its URLs and keeps the shell;
+    # this one's URLs are still the older ones (the revision is per process).
+    Client().get(atlas)
+    newer = apphook_reload.get_local_revision()
+    apphook_reload.set_local_revision(older)
 
     response, queries = miss(client, atlas + "?q=Leuna")
 
     assert response.status_code == 200
+    assert newer != older
     assert any("cms_urlconfrevision" in sql for sql in queries)
-    assert apphook_reload.get_local_revision() != "an older revision"
+    assert apphook_reload.get_local_revision() == newer
 
 
 def test_a_page_whose_only_region_is_the_query_keeps_no_shell(client, rf):
