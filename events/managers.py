@@ -44,11 +44,21 @@ class EventQuerySet(models.QuerySet):
         )
 
     def involving(self, organization):
-        """Events the organisation organised or one of its people spoke at."""
-        return self.filter(
-            Q(organizer=organization)
-            | Q(sessions__speakers__person__organization=organization)
-        ).distinct()
+        """Events the organisation organised or one of its people spoke at.
+
+        The keys of both, united first: an OR across the speakers' joins
+        would need a DISTINCT over whole events, which sorts every match.
+        """
+        from .dossier_models import SessionSpeaker
+
+        organised = self.model.objects.filter(organizer=organization)
+        spoke = SessionSpeaker.objects.filter(person__organization=organization)
+        keys = (
+            organised.values("pk")
+            .order_by()
+            .union(spoke.values("session__event").order_by())
+        )
+        return self.filter(pk__in=keys)
 
     def upcoming(self, now=None):
         """Events that have not ended yet (running ones included), soonest first.
