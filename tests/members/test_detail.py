@@ -3,6 +3,8 @@ import json
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from events.models import Session, SessionSpeaker
@@ -178,3 +180,19 @@ def test_past_events_cost_the_same_queries_however_many(
     many = cold_query_count(client, url, django_assert_max_num_queries)
 
     assert few == many
+
+
+def test_a_first_visit_reuses_the_menu_and_breadcrumbs_of_another_organisation(
+    client, detail_url, organization
+):
+    client.get(detail_url(OrganizationFactory()))
+
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get(detail_url(organization)).content.decode()
+
+    assert not any("menus_cachekey" in query["sql"] for query in queries)
+    breadcrumbs = re.search(r'<nav class="breadcrumbs".*?</nav>', html, re.S)[0]
+    assert "/clusteratlas/" in breadcrumbs
+    assert '<span aria-current="page">Alpha Chemie GmbH</span>' in breadcrumbs
+    menu = re.search(r'<nav class="main-nav".*?</nav>', html, re.S)[0]
+    assert "is-ancestor" in menu
