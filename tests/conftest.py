@@ -1,8 +1,10 @@
 from io import StringIO
 
 import pytest
+from cms.signals import apphook as apphook_signals
 from django.core.cache import cache
 from django.core.management import call_command
+from django.core.signals import request_finished
 
 
 @pytest.fixture(scope="session")
@@ -22,6 +24,14 @@ def django_db_setup(django_db_setup, django_db_blocker):
 def media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private_media"
+
+
+@pytest.fixture(autouse=True)
+def no_url_reload_from_before():
+    """django CMS reloads its URLs at the end of the next request after a
+    page with an apphook was created; no test may inherit that from the demo
+    content or another test (it would make every cached page stale)."""
+    request_finished.disconnect(dispatch_uid=apphook_signals.DISPATCH_UID)
 
 
 @pytest.fixture(autouse=True)

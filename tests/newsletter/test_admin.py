@@ -277,9 +277,8 @@ def test_the_send_view_needs_the_same_queries_however_many_runs(
     issue, other = IssueFactory(), IssueFactory()
     SubscriberFactory.create_batch(3)
     tasks.send_issue.enqueue(issue.pk)
-    # Warm up sessions and caches. The first request may end with django CMS
-    # saving a new URL revision (for apphook pages created before, by the
-    # demo content or an earlier test), which the next one reads.
+    # Warm up sessions and caches. The first request creates the editor's
+    # clipboard, a placeholder, which changes the pages' content version.
     for _ in range(2):
         client.get(send_url(issue))
     with CaptureQueriesContext(connection) as one_run:
