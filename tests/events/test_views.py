@@ -3,6 +3,8 @@ import json
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from tests.members.factories import OrganizationFactory
@@ -372,6 +374,17 @@ def test_the_language_switcher_keeps_the_event(client):
     outline = PageOutline(html(client.get(f"/de/termine/{event.slug}/")))
 
     assert outline.language_links == {"en": f"/en/events/{event.slug}/"}
+
+
+def test_a_first_visit_reuses_the_menu_and_breadcrumbs_of_another_event(client):
+    client.get(f"/de/termine/{EventFactory().slug}/")
+
+    with CaptureQueriesContext(connection) as queries:
+        page = html(client.get(f"/de/termine/{EventFactory().slug}/"))
+
+    assert not any("menus_cachekey" in query["sql"] for query in queries)
+    breadcrumbs = re.search(r'<nav class="breadcrumbs".*?</nav>', page, re.S)[0]
+    assert 'aria-current="page">Termine' in breadcrumbs
 
 
 def test_the_detail_page_carries_schema_org_event_data(client):
