@@ -7,8 +7,9 @@ serves it with gunicorn (one sync worker, DEBUG off, Redis cache) and a bare
 hello-world Django app with the same gunicorn command, and loads each page
 with wrk (apt-get install wrk). Cache misses vary the query string on every
 request (a wrk Lua script). Each page's cost in-process, without gunicorn
-and wrk sharing the two cores, is measured too. Needs PostgreSQL and Redis
-on 127.0.0.1.
+and wrk sharing the two cores, is measured too, and a second table shows
+what a miss cannot go below: the middleware, the shell and the SQL alone.
+Needs PostgreSQL and Redis on 127.0.0.1.
 
     .venv/bin/python scripts/benchmark_pages.py
 
@@ -215,6 +216,8 @@ def urls():
             "miss: calendar by organiser": calendar
             + "?organizer=messbetrieb-{o}&n={n}",
             "miss: site search": reverse("search:results") + "?q=Messbetrieb+{n}",
+            # A page with no shell, rendered by its view as on a first visit.
+            "miss: organisation, first visit": atlas + "messbetrieb-{o}/?n={n}",
         }
     for name, url in (pages | misses).items():
         print(f"{name}\t{url}")
@@ -224,12 +227,22 @@ def in_process():
     """Runs in a child process: milliseconds per request of each page (the
     URLs come on stdin), calling the WSGI application as gunicorn does and
     closing each response; the same URL for a cached page, a new query
-    string each time for a miss, after 20 requests that warm the process."""
-    import io
-
+    string each time for a miss, after 20 requests that warm the process.
+    Then what a miss cannot go below (see ``floors``)."""
     sys.path.insert(0, str(PROJECT_DIR))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cluster_portal.settings")
     from cluster_portal.wsgi import application
+
+    get = wsgi_getter(application)
+    pages = dict(line.split("\t") for line in sys.stdin.read().splitlines())
+    for name, url in pages.items():
+        print(f"{name}\t{milliseconds(get, url):.2f}")
+    for name, value in floors(get, pages).items():
+        print(f"{name}\t{value}")
+
+
+def wsgi_getter(application):
+    import io
 
     def get(url):
         path, _, query = url.partition("?")
@@ -251,17 +264,58 @@ def in_process():
         body.close()
         assert statuses[0].startswith("200"), f"{url}: {statuses[0]}"
 
-    for line in sys.stdin.read().splitlines():
-        name, url = line.split("\t")
-        # Beyond the numbers the wrk threads count with: never asked before.
-        numbers = range(3_000_001, 3_000_221)
-        urls = [url.format(n=n, o=f"{n % 1000:04d}") for n in numbers]
-        for warm in urls[:20]:
-            get(warm)
-        start = time.perf_counter()
-        for each in urls[20:]:
-            get(each)
-        print(f"{name}\t{(time.perf_counter() - start) / 200 * 1000:.2f}")
+    return get
+
+
+def milliseconds(get, url, first=3_000_001):
+    """Per request, of 200 after 20 that warm; each a new query string for a
+    URL with {n} (numbers beyond those the wrk threads count with)."""
+    numbers = range(first, first + 220)
+    urls = [url.format(n=n, o=f"{n % 1000:04d}") for n in numbers]
+    for warm in urls[:20]:
+        get(warm)
+    start = time.perf_counter()
+    for each in urls[20:]:
+        get(each)
+    return (time.perf_counter() - start) / 200 * 1000
+
+
+def floors(get, pages):
+    """What a miss costs before its own work: a view that only answers "ok"
+    through the whole middleware (a page without a shell), the
+    Clusteratlas's shell filled with an empty list, and the SQL statements
+    each miss sends, replayed alone on one cursor."""
+    from django.conf.urls.i18n import i18n_patterns
+    from django.db import connection
+    from django.http import HttpResponse
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import clear_url_caches, path
+
+    from cluster_portal import regions, urls
+
+    ok = i18n_patterns(path("ok/", lambda request: HttpResponse("ok")))
+    urls.urlpatterns[:0] = ok  # before django CMS takes every path
+    clear_url_caches()
+    found = {"floor: a view answering ok": f"{milliseconds(get, '/de/ok/?n={n}'):.2f}"}
+    for name, url in pages.items():
+        if not name.startswith("miss:"):
+            continue
+        with CaptureQueriesContext(connection) as queries:
+            get(url.format(n=9_999_999, o="0999"))
+        statements = [query["sql"] for query in queries]
+        with connection.cursor() as cursor:
+            start = time.perf_counter()
+            for _ in range(200):
+                for sql in statements:
+                    cursor.execute(sql)
+            alone = (time.perf_counter() - start) / 200 * 1000
+        found[f"SQL alone: {name[6:]}"] = f"{alone:.2f} ({len(statements)})"
+    regions.register("members:directory", lambda request: "")
+    atlas = pages["miss: Clusteratlas search"]
+    found["floor: the Clusteratlas's shell, its list empty"] = (
+        f"{milliseconds(get, atlas, first=4_000_001):.2f}"
+    )
+    return found
 
 
 def child(step, env, lines=None):
@@ -415,7 +469,7 @@ def main():
     redis.Redis.from_url(CACHE_URL).flushdb()
     listing = "".join(f"{name}\t{url}\n" for name, url in pages.items())
     in_process_ms = child("in-process", env, listing)
-    rows = [(*row, in_process_ms.get(row[0], "-")) for row in rows]
+    rows = [(*row, in_process_ms.pop(row[0], "-")) for row in rows]
     print(
         "| page | req/s | p50 | p99 | × bare hello | queries cold | queries warm "
         "| ms in-process |"
@@ -426,6 +480,10 @@ def main():
             f"| {name} | {rate:,.0f} | {p50:.1f} ms | {p99:.1f} ms "
             f"| {rate / bare:.2f} | {cold} | {warm} | {cost} |"
         )
+    print("\nWhat a miss cannot go below, in-process (statements in brackets):\n")
+    print("| part | ms |\n| --- | --- |")
+    for name, cost in in_process_ms.items():
+        print(f"| {name} | {cost} |")
     shutil.rmtree(workdir, ignore_errors=True)
 
 
