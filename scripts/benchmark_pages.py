@@ -309,7 +309,8 @@ def floors(get, pages):
                 for sql in statements:
                     cursor.execute(sql)
             alone = (time.perf_counter() - start) / 200 * 1000
-        found[f"SQL alone: {name[6:]}"] = f"{alone:.2f} ({len(statements)})"
+        label = "SQL alone: " + name.removeprefix("miss: ")
+        found[label] = f"{alone:.2f} ({len(statements)})"
     regions.register("members:directory", lambda request: "")
     atlas = pages["miss: Clusteratlas search"]
     found["floor: the Clusteratlas's shell, its list empty"] = (

@@ -156,7 +156,7 @@ def test_a_logged_in_editor_never_gets_the_visitors_shell(client, admin_user):
     assert b"cms-toolbar" in response.content
 
 
-def test_a_process_with_older_urls_renders_in_full(client, django_user_model):
+def test_a_process_with_older_urls_renders_in_full(client):
     atlas = app_url(client, "members:organization-list")
     older = apphook_reload.get_local_revision()
     apphook_reload.mark_urlconf_as_changed()  # an editor changed an apphook
